@@ -1,0 +1,87 @@
+"""Shared fixtures: one strict build of the site per run, served statically under a
+GitHub-Pages-like subpath, and Chromium contexts that fail a test on any request to
+another host, any console error and any CSP violation."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from harness.browser import CHROMIUM_FLAGS, PageGuard, chromium_path
+from harness.build import build_site
+from harness.config import exit_url
+from harness.pages import sitemap_urls
+from harness.server import serve_directory
+
+
+class SiteUnderTest:
+    def __init__(self, served, build):
+        self.root = served.root
+        self.base_url = served.base_url
+        self.origin = served.origin
+        self.build_seconds = build.seconds
+        self.exit_url = exit_url()
+
+    def url(self, path: str = "") -> str:
+        return self.base_url + path.lstrip("/")
+
+    def page_urls(self) -> list[str]:
+        return sitemap_urls(self.root) + [self.url("404.html")]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("built-site")
+    served = serve_directory(root)
+    build = build_site(root, served.base_url)
+    if build.returncode != 0:
+        served.stop()
+        pytest.fail(f"strict build of the site failed:\n{build.output}", pytrace=False)
+    yield SiteUnderTest(served, build)
+    served.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        pytest.fail(
+            "No Chromium found. Run `make test` (it installs Debian's chromium when it can), "
+            "or install one (`apt-get install chromium`) or set CHROMIUM=/path/to/chromium.",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page_guard(site):
+    return PageGuard(site_origin=site.origin, exit_url=site.exit_url)
+
+
+@pytest.fixture
+def open_page(site, browser, page_guard):
+    """open_page(path, width=, height=, color_scheme=, javascript=, reduced_motion=) -> Page."""
+    contexts = []
+
+    def open_(path: str | None = "", *, width=1280, height=900, color_scheme="light",
+              javascript=True, reduced_motion=None):
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, color_scheme=color_scheme,
+            java_script_enabled=javascript, reduced_motion=reduced_motion,
+        )
+        page_guard.attach(context)
+        contexts.append(context)
+        page = context.new_page()
+        if path is not None:
+            page.goto(path if path.startswith("http") else site.url(path))
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    problems = page_guard.problems()
+    if problems:
+        pytest.fail("the browser did something a reader's browser must never do:\n" + "\n".join(problems), pytrace=False)

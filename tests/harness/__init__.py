@@ -1,0 +1,1 @@
+"""Test harness: build the site, serve it statically under a subpath, drive Chromium."""

@@ -1,0 +1,74 @@
+"""Chromium through Playwright (Debian's build, launched by path: never `playwright
+install`), and a guard that records what a reader's browser must never do."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+# Keep Chromium's own background traffic out of the request log (toolchain.md §3).
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+EXIT_STUB = "<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
+
+_REPORT_CSP = """document.addEventListener('securitypolicyviolation', (event) => {
+  window.__reportCspViolation(event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline'));
+});"""
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@dataclass
+class PageGuard:
+    """What happened in the browser contexts a test opened."""
+
+    site_origin: str
+    exit_url: str
+    foreign_requests: list[str] = field(default_factory=list)
+    exit_requests: list[dict] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+    console_errors_expected: bool = False
+
+    def attach(self, context) -> None:
+        context.route("**/*", self._route)
+        context.on("console", self._console)
+        context.on("weberror", lambda error: self.console_errors.append(f"page error: {error.error}"))
+        context.expose_binding("__reportCspViolation", lambda source, text: self.csp_violations.append(text))
+        context.add_init_script(_REPORT_CSP)
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if _origin(url) == self.site_origin:
+            route.continue_()
+        elif url.startswith(self.exit_url):
+            self.exit_requests.append({"url": url, "headers": route.request.all_headers()})
+            route.fulfill(status=200, content_type="text/html", body=EXIT_STUB)
+        else:
+            self.foreign_requests.append(url)
+            route.abort()
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"console: {message.text}")
+
+    def problems(self) -> list[str]:
+        found = [f"request to another host: {url}" for url in self.foreign_requests]
+        found += [f"CSP violation: {text}" for text in self.csp_violations]
+        if not self.console_errors_expected:
+            found += self.console_errors
+        return found
