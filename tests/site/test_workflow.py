@@ -1,0 +1,49 @@
+"""The Pages workflow builds and tests with the same commands (and so the same pinned
+dependencies) as a developer's machine."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from harness.build import REPO
+
+WORKFLOW = REPO / ".github/workflows/site.yml"
+
+
+def _recipe(target: str) -> list[str]:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    match = re.search(rf"^{target}:.*\n((?:\t.*\n)+)", makefile, re.M)
+    assert match, f"no `{target}` target in the Makefile"
+    return [line.strip() for line in match.group(1).splitlines()]
+
+
+def _run_steps(job: str) -> list[str]:
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    return [step["run"].strip() for step in workflow["jobs"][job]["steps"] if "run" in step]
+
+
+def test_workflow_builds_with_make_build():
+    assert _run_steps("build") == ["make build"]
+    assert any("mkdocs build --strict" in line for line in _recipe("build"))
+    assert not any("--quiet" in line or " -q" in line for line in _recipe("build"))
+
+
+def test_workflow_tests_with_make_test():
+    assert _run_steps("test") == ["make test"]
+
+
+def test_workflow_deploys_the_built_site_with_the_official_pages_actions():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    build_uses = [step.get("uses", "") for step in workflow["jobs"]["build"]["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in build_uses)
+    upload = next(s for s in workflow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "site"
+    deploy_uses = [step.get("uses", "") for step in workflow["jobs"]["deploy"]["steps"]]
+    assert any(u.startswith("actions/deploy-pages@") for u in deploy_uses)
+    assert workflow["jobs"]["build"]["if"] == "github.ref == 'refs/heads/main'"
+
+
+def test_ci_script_runs_make_test():
+    assert "make test" in (REPO / ".ci/run").read_text(encoding="utf-8")
