@@ -13,7 +13,7 @@ def test_visiting_every_page_and_searching_leaves_nothing(site, open_page):
         page.goto(url)
     page.goto(site.url(""))
     page.keyboard.press("s")  # Material's search shortcut
-    page.locator("input.md-search__input").fill("safely")
+    page.locator("input.md-search__input").press_sequentially("safely", delay=20)
     page.locator(".md-search-result__item").first.wait_for()
     page.locator(".md-search-result__item a").first.click()
     page.wait_for_load_state("networkidle")

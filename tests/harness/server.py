@@ -40,11 +40,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a browser closing a connection early is not a test failure
+
+
 @dataclass
 class ServedDirectory:
     root: Path
     base_url: str
-    _server: http.server.ThreadingHTTPServer
+    _server: _QuietServer
 
     @property
     def origin(self) -> str:
@@ -59,6 +66,6 @@ class ServedDirectory:
 def serve_directory(root: Path, subpath: str = SUBPATH) -> ServedDirectory:
     """Serve `root` at http://127.0.0.1:<random port><subpath> in a daemon thread."""
     handler = functools.partial(type("Handler", (_Handler,), {"subpath": subpath}), directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return ServedDirectory(Path(root), f"http://127.0.0.1:{server.server_port}{subpath}", server)
