@@ -3,6 +3,7 @@
 - extra.scope comes from site_url, so Material's inline script is the same on every page.
 - assets/stylesheets/dark-scheme.css is generated from Material's own dark palette.
 - Every page gets the same strict Content-Security-Policy <meta>, hashes computed here.
+- Links to other sites get rel="noopener noreferrer" and never open a new tab.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from mkdocs.structure.files import File
 
 from sitekit.colour_scheme import dark_scheme_css
 from sitekit.csp import SitePolicy, inline_scripts
+from sitekit.links import harden_external_links
 
 log = logging.getLogger("mkdocs.plugins.site")
 
@@ -48,7 +50,7 @@ def on_page_content(html, *, page, config, files):
             f"docs/{page.file.src_uri}: inline <script> in page content is not allowed: the strict "
             "Content-Security-Policy blocks it (safety.md SEC-3). Put the code in a .js file."
         )
-    return html
+    return harden_external_links(html)
 
 
 def on_post_page(output, *, page, config):
