@@ -1,0 +1,28 @@
+"""Every page reached by instant navigation, after using search, under the first page's
+Content-Security-Policy: no violations, no console errors (SEC-2; the open_page guard
+fails the test on either). Direct loads are covered by test_every_page.py."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+_FOLLOW = """url => { const a = document.createElement('a'); a.href = url;
+  document.querySelector('main').append(a); a.click(); }"""
+
+
+def test_every_page_by_instant_navigation_after_search(site, open_page, page_guard):
+    page = open_page("")
+    page.keyboard.press("s")
+    page.locator("input.md-search__input").press_sequentially("contact", delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("Escape")
+    page.evaluate("window.__noReload = true")
+    for url in site.page_urls():
+        if url.endswith("404.html"):
+            continue
+        page.evaluate(_FOLLOW, url)
+        page.wait_for_url(url)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__noReload") is True, f"{url} was a full reload, not instant navigation"
+        assert urlsplit(page.url).query == ""
+    assert page_guard.csp_violations == []
