@@ -12,7 +12,7 @@ _FOLLOW = """url => { const a = document.createElement('a'); a.href = url;
 
 def test_every_page_by_instant_navigation_after_search(site, open_page, page_guard):
     page = open_page("")
-    page.keyboard.press("s")
+    page.locator("input.md-search__input").click()  # opens Material's search dialog
     page.locator("input.md-search__input").press_sequentially("contact", delay=20)
     page.locator(".md-search-result__item").first.wait_for()
     page.keyboard.press("Escape")
