@@ -1,0 +1,66 @@
+"""quizkit: self-scoring quizzes from YAML, for the Steady Ground site.
+
+Public API (everything else is internal):
+
+- `check_file(path)`, `check_paths(paths)`, `check_text(text, ...)`: load and validate,
+  returning quizzes and every `Problem` (author mistakes never raise).
+- `format_problems(problems, "standard" | "github")`: sorted output lines.
+- `Settings.from_extra(config.extra)`: UI strings and options, defaults in config.py.
+- `render.quiz_page(quiz, settings)`, `render.render_quiz(quiz, settings, page_uri=...)`,
+  `render.index_page(quizzes, settings)`, `render.assemble(html, markups)`: the Markdown
+  MkDocs turns into pages, and the step that puts the quiz markup into the finished page.
+- `score(quiz, answers)`: the reference scorer (the same algorithm as quiz.js).
+
+The stages, one module each: loader -> fields/rules -> model -> scoring -> render.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from .config import Settings
+from .loader import Loaded, load_file, load_text
+from .model import Quiz, build_quiz
+from .problems import Problem, format_problems
+from .rules import check, example_results
+from .scoring import Result, score
+
+__all__ = [
+    "Problem", "Quiz", "Result", "Settings", "check_file", "check_paths", "check_text", "format_problems",
+    "quiz_files", "score",
+]
+
+
+def check_file(path: str | Path, display: str | None = None) -> tuple[Quiz | None, list[Problem]]:
+    """Load and validate one quiz file. The quiz is None whenever there are problems."""
+    path = Path(path)
+    return check_loaded(load_file(path, display or str(path)), path.stem)
+
+
+def check_text(text: str, display: str, slug: str) -> tuple[Quiz | None, list[Problem]]:
+    return check_loaded(load_text(text, display), slug)
+
+
+def check_loaded(loaded: Loaded, slug: str) -> tuple[Quiz | None, list[Problem]]:
+    problems = check(loaded, slug)
+    if problems:
+        return None, problems
+    quiz = build_quiz(loaded.data, slug=slug, source=loaded.path)
+    problems = sorted(example_results(quiz, loaded))
+    return (None, problems) if problems else (quiz, [])
+
+
+def quiz_files(directory: str | Path) -> list[Path]:
+    return sorted(p for p in Path(directory).glob("*.yml") if p.is_file())
+
+
+def check_paths(paths: Iterable[tuple[Path, str]]) -> tuple[list[Quiz], list[Problem]]:
+    """Validate several files, given as (path, display name) pairs; all problems at once."""
+    quizzes, problems = [], []
+    for path, display in paths:
+        quiz, found = check_file(path, display)
+        problems.extend(found)
+        if quiz is not None:
+            quizzes.append(quiz)
+    return quizzes, sorted(problems)

@@ -1,0 +1,74 @@
+"""Fixtures for the quiz engine's browser tests: a mini site built like the real one from
+the fixture quizzes (tests/fixtures/quizzes/valid: every capability), served statically
+under the same subpath, and pages guarded exactly like the lead's `open_page`."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from harness.browser import PageGuard
+from harness.config import exit_url
+from harness.server import serve_directory
+
+_SPEC = importlib.util.spec_from_file_location(
+    "quiz_minisite", Path(__file__).resolve().parents[1] / "quizkit" / "quiz_minisite.py")
+quiz_minisite = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(quiz_minisite)
+
+
+class QuizSite:
+    def __init__(self, served):
+        self.root, self.base_url, self.origin = served.root, served.base_url, served.origin
+
+    def url(self, path: str = "") -> str:
+        return self.base_url + path.lstrip("/")
+
+
+@pytest.fixture(scope="session")
+def quiz_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("quiz-fixture-site")
+    out = root / "out"
+    out.mkdir()
+    served = serve_directory(out)
+    project = quiz_minisite.make_project(root / "project", quiz_dir=quiz_minisite.VALID_QUIZZES,
+                                         site_url=served.base_url)
+    result = quiz_minisite.build(project, out, served.base_url)
+    if result.returncode != 0:
+        served.stop()
+        pytest.fail(f"strict build of the quiz fixture site failed:\n{result.output}", pytrace=False)
+    yield QuizSite(served)
+    served.stop()
+
+
+@pytest.fixture
+def quiz_guard(quiz_site):
+    return PageGuard(site_origin=quiz_site.origin, exit_url=exit_url())
+
+
+@pytest.fixture
+def open_quiz_page(quiz_site, browser, quiz_guard):
+    """Like open_page, on the fixture site: open_quiz_page(path, width=, height=, ...)."""
+    contexts = []
+
+    def open_(path: str | None = "", *, width=1280, height=900, color_scheme="light",
+              javascript=True, reduced_motion=None):
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, color_scheme=color_scheme,
+            java_script_enabled=javascript, reduced_motion=reduced_motion,
+        )
+        quiz_guard.attach(context)
+        contexts.append(context)
+        page = context.new_page()
+        if path is not None:
+            page.goto(path if path.startswith("http") else quiz_site.url(path))
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    problems = quiz_guard.problems()
+    if problems:
+        pytest.fail("the browser did something a reader's browser must never do:\n" + "\n".join(problems), pytrace=False)

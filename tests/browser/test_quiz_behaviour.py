@@ -1,0 +1,263 @@
+"""How a quiz page behaves for a reader (fixture quiz "everything": every capability):
+keyboard only, GOV.UK error summary, announced results, flags whatever the total, start
+again, print, instant navigation, no JavaScript, back/forward cache, exclusive answers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import quizkit
+from quiz_browser import answer, show_results, shown_results
+
+SLUG = "everything"
+PAGE = f"quizzes/{SLUG}/"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "quizzes" / "valid" / "everything.yml"
+STUB_PRINT = "() => { window.__prints = 0; window.print = () => { window.__prints += 1; }; }"
+LOWEST = {
+    "blocked": ["Strongly disagree"], "plan": ["Strongly disagree"], "hopeful": ["Strongly agree"],
+    "miss": ["Strongly disagree"], "afraid": ["No"], "supports": ["No one right now"],
+    "hurt": ["Never"], "contact": ["None of these"],
+}
+
+
+@pytest.fixture(scope="module")
+def quiz():
+    found, problems = quizkit.check_file(FIXTURE)
+    assert problems == []
+    return found
+
+
+def active(page) -> str:
+    return page.evaluate("(() => { const el = document.activeElement; return el.id || el.getAttribute('data-quiz-heading') !== null && 'heading' || el.className; })()")
+
+
+def test_keyboard_only(open_quiz_page, quiz):
+    page = open_quiz_page(PAGE)
+    first = f"q-{SLUG}-blocked-0"
+    for _ in range(80):  # Tab from the top of the page to the first answer
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == first:
+            break
+    assert page.evaluate("document.activeElement.id") == first
+    page.keyboard.press("ArrowDown")  # blocked: moves to and selects "Disagree"
+    for _ in range(5):  # plan, hopeful, miss, afraid, then into "supports"
+        page.keyboard.press("Tab")
+        page.keyboard.press("Space")  # the first answer of each radio group
+    page.keyboard.press("Space")  # supports: untick "A friend" ...
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # ... tick "A family member"
+    for _ in range(3):  # past the rest of "supports", into "hurt"
+        page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")  # hurt: "Sometimes"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # contact: "Phone calls"
+    for _ in range(5):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.hasAttribute('data-quiz-show')")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.hasAttribute('data-quiz-heading')")
+    expected = quizkit.score(quiz, {
+        "blocked": ["Disagree"], "plan": ["Strongly disagree"], "hopeful": ["Strongly disagree"],
+        "miss": ["Strongly disagree"], "afraid": ["Yes"], "supports": ["A family member"],
+        "hurt": ["Sometimes"], "contact": ["Phone calls"],
+    })
+    seen = shown_results(page, SLUG)
+    assert seen["scored"][""] == {"score": f"{expected.total} out of 27", "bands": [expected.band.title]}
+    assert seen["flags"] == list(expected.flags)
+
+
+def test_error_summary_focus_and_fixing(open_quiz_page):
+    page = open_quiz_page(PAGE)
+    title, url, length = page.title(), page.url, page.evaluate("history.length")
+    answer(page, SLUG, {"blocked": ["Agree"]})
+    show_results(page, SLUG)
+    summary = page.locator(f"#quiz-{SLUG} [data-quiz-summary]")
+    assert summary.is_visible()
+    assert summary.evaluate("el => parseFloat(getComputedStyle(el).borderTopWidth)") >= 3
+    assert summary.evaluate("el => el.getBoundingClientRect().top") < 740 / 2  # brought to the top of the screen
+    assert page.evaluate("document.activeElement.hasAttribute('data-quiz-summary')")
+    assert summary.get_by_role("heading").inner_text() == "There is a problem"
+    assert page.title() == "Error: " + title
+    links = summary.locator("a:visible")
+    hrefs = links.evaluate_all("links => links.map(a => a.hash)")  # Material makes hrefs absolute
+    assert hrefs == [f"#q-{SLUG}-{q}-0" for q in ("plan", "hopeful", "miss", "afraid", "supports", "hurt", "contact")]
+    assert links.first.inner_text() == "Question 2: Select an answer"
+    plan = page.locator(f"#q-{SLUG}-plan")
+    assert plan.locator(".quiz__error").is_visible()
+    assert f"q-{SLUG}-plan-error" in plan.get_attribute("aria-describedby").split()
+    assert not page.locator(f"#quiz-{SLUG} [data-quiz-results]").is_visible()
+    # Following a link focuses the question's first answer; the URL and history stay put.
+    links.nth(4).click()
+    assert page.evaluate("document.activeElement.id") == f"q-{SLUG}-supports-0"
+    assert (page.url, page.evaluate("history.length")) == (url, length)
+    # Fixing a question removes its error, and only its error.
+    answer(page, SLUG, {"plan": ["Agree"]})
+    assert not plan.locator(".quiz__error").is_visible()
+    assert plan.get_attribute("aria-describedby") == f"q-{SLUG}-plan-hint"
+    assert summary.locator("a:visible").count() == 6
+    # Fixing all of them hides the summary and restores the title.
+    answer(page, SLUG, {k: v for k, v in LOWEST.items() if k not in ("blocked", "plan")})
+    assert not summary.is_visible() and page.title() == title
+
+
+def test_results_are_announced_and_focused(open_quiz_page):
+    page = open_quiz_page(PAGE)
+    status = page.locator(f"#quiz-{SLUG} [data-quiz-status]")
+    assert status.get_attribute("role") == "status" and status.text_content() == ""
+    answer(page, SLUG, LOWEST)
+    show_results(page, SLUG)
+    assert page.evaluate("document.activeElement.matches('h2[data-quiz-heading][tabindex=\"-1\"]')")
+    assert page.evaluate("document.activeElement.textContent") == "Your results"
+    assert page.evaluate("document.activeElement.getBoundingClientRect().top") < 900 / 2
+    assert status.text_content() == "Your results: 0 out of 27. Early days"
+    results = page.locator(f"#quiz-{SLUG} [data-quiz-results]")
+    text = results.inner_text()
+    assert "not a test or a diagnosis" in text and "Get help now" in text and "Use this site safely" in text
+    assert not page.locator(f"#quiz-{SLUG} .quiz__key").is_visible()  # the paper key is for no-JS readers
+
+
+def test_flags_show_first_whatever_the_total(open_quiz_page):
+    page = open_quiz_page(PAGE)
+    answer(page, SLUG, {**LOWEST, "hurt": ["Often"]})
+    show_results(page, SLUG)
+    seen = shown_results(page, SLUG)
+    assert seen["scored"][""]["bands"] == ["Early days"]  # a low total ...
+    assert seen["flags"] == ["safety", "isolated", "harm"]  # ... still shows every raised flag
+    order = page.evaluate("""slug => { const root = document.getElementById('quiz-' + slug);
+        const flag = root.querySelector('[data-flag]'), total = root.querySelector('[data-score-of=""]');
+        return !!(flag.compareDocumentPosition(total) & Node.DOCUMENT_POSITION_FOLLOWING); }""", SLUG)
+    assert order
+    # Prominent: framed, and the first thing under the results heading.
+    border = page.locator(f"#quiz-{SLUG} [data-flag='safety']").evaluate("el => parseFloat(getComputedStyle(el).borderTopWidth)")
+    assert border >= 3
+
+
+def test_changing_an_answer_hides_old_results(open_quiz_page):
+    page = open_quiz_page(PAGE)
+    answer(page, SLUG, LOWEST)
+    show_results(page, SLUG)
+    answer(page, SLUG, {"blocked": ["Agree"]})
+    assert not page.locator(f"#quiz-{SLUG} [data-quiz-results]").is_visible()
+    show_results(page, SLUG)
+    assert shown_results(page, SLUG)["scored"][""]["score"] == "3 out of 27"
+
+
+def test_start_again_clears_everything(open_quiz_page):
+    page = open_quiz_page(PAGE)
+    title = page.title()
+    answer(page, SLUG, {"blocked": ["Agree"]})
+    show_results(page, SLUG)  # error state
+    answer(page, SLUG, LOWEST)
+    show_results(page, SLUG)  # results
+    page.locator(f"#quiz-{SLUG} [data-quiz-reset]").click()
+    assert page.locator(f"#quiz-{SLUG} input:checked").count() == 0
+    assert not page.locator(f"#quiz-{SLUG} [data-quiz-results]").is_visible()
+    assert not page.locator(f"#quiz-{SLUG} [data-quiz-summary]").is_visible()
+    assert page.locator(f"#quiz-{SLUG} [data-quiz-status]").text_content() == ""
+    assert page.title() == title
+    assert page.evaluate("document.activeElement.id") == f"q-{SLUG}-blocked-0"
+    show_results(page, SLUG)
+    assert page.locator(f"#quiz-{SLUG} [data-quiz-error-for]:visible").count() == 8
+
+
+def test_exclusive_answers(open_quiz_page):
+    page = open_quiz_page(PAGE)
+    supports = page.locator(f"#q-{SLUG}-supports")
+    checked = lambda: supports.locator("input:checked").evaluate_all("els => els.map(e => e.labels[0].textContent)")
+    answer(page, SLUG, {"supports": ["A friend", "A family member"]})
+    assert checked() == ["A friend", "A family member"]
+    answer(page, SLUG, {"supports": ["No one right now"]})
+    assert checked() == ["No one right now"]
+    answer(page, SLUG, {"supports": ["A counsellor or helpline"]})
+    assert checked() == ["A counsellor or helpline"]
+    contact = page.locator(f"#q-{SLUG}-contact")
+    answer(page, SLUG, {"contact": ["None of these"]})
+    answer(page, SLUG, {"contact": ["Prefer not to say"]})  # two exclusive answers exclude each other
+    assert contact.locator("input:checked").count() == 1
+
+
+def test_print_shows_answers_and_results_without_chrome(open_quiz_page):
+    page = open_quiz_page(PAGE)
+    page.evaluate(STUB_PRINT)
+    answer(page, SLUG, LOWEST)
+    show_results(page, SLUG)
+    page.locator(f"#quiz-{SLUG} [data-quiz-print]").click()
+    assert page.evaluate("window.__prints") == 1
+    title = page.title()
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    assert page.title() == "Notes"
+    page.emulate_media(media="print")
+    for selector in (".safety-bar", ".qe-button", ".md-header", ".md-sidebar", ".md-footer", f"#quiz-{SLUG} button"):
+        assert page.locator(selector).evaluate_all("els => els.every(e => !e.offsetParent && getComputedStyle(e).display === 'none' || !e.getClientRects().length)"), selector
+    assert page.locator(f"#quiz-{SLUG} [data-quiz-results]").is_visible()
+    assert page.locator(f"#q-{SLUG}-blocked").is_visible()
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert page.title() == title
+
+
+def test_instant_navigation_into_a_quiz_then_answering(open_quiz_page, quiz):
+    page = open_quiz_page("")
+    page.evaluate("window.__marker = 'still here'")
+    page.get_by_role("link", name="everything check").click()
+    page.wait_for_url(re.compile(f"{PAGE}$"))
+    page.locator(f"#quiz-{SLUG} [data-quiz-show]").wait_for()
+    assert page.evaluate("window.__marker") == "still here"  # no reload: instant navigation
+    answer(page, SLUG, quiz.examples[1].answers)
+    show_results(page, SLUG)
+    assert shown_results(page, SLUG)["scored"][""]["score"] == "27 out of 27"
+    # Init again (as Material does on every page): nothing is bound twice.
+    page.evaluate(STUB_PRINT)
+    page.evaluate("window.document$.next(document)")
+    page.locator(f"#quiz-{SLUG} [data-quiz-print]").click()
+    assert page.evaluate("window.__prints") == 1
+
+
+def test_back_forward_cache_restores_no_answers(open_quiz_page):
+    page = open_quiz_page(PAGE)
+    title = page.title()
+    answer(page, SLUG, {"blocked": ["Agree"]})
+    show_results(page, SLUG)  # errors and "Error: " title
+    answer(page, SLUG, LOWEST)
+    show_results(page, SLUG)
+    answer(page, SLUG, {"blocked": ["Agree"]})
+    page.locator(f"#quiz-{SLUG} [data-quiz-show]").click()
+    page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert page.locator(f"#quiz-{SLUG} input:checked").count() == 0
+    assert not page.locator(f"#quiz-{SLUG} [data-quiz-results]").is_visible()
+    assert page.locator(f"#quiz-{SLUG} .quiz__error:visible").count() == 0
+    assert page.title() == title
+
+
+def test_without_javascript_the_page_is_a_paper_key(open_quiz_page):
+    page = open_quiz_page(PAGE, javascript=False, width=375, height=740)
+    root = page.locator(f"#quiz-{SLUG}")
+    assert root.locator("fieldset:visible").count() == 8
+    assert root.get_by_role("heading", name="Score it yourself").is_visible()
+    assert root.get_by_text("Question 3: Strongly disagree: 4; Disagree: 3").is_visible()  # reverse-keying applied
+    assert root.locator("[data-min]:visible").count() == 3 + 6
+    assert root.get_by_text("Scores 10 to 18").is_visible()
+    assert root.get_by_text("Add up your points for these questions: 1, 2.").is_visible()
+    assert root.locator("[data-flag]:visible").count() == 3
+    assert root.get_by_text("Question 7: Often").is_visible()
+    # No results UI: no buttons, no score lines, no bars, no "Your results".
+    assert root.locator("button:visible, [data-quiz-score]:visible, .quiz__bar:visible").count() == 0
+    assert not root.locator("[data-quiz-heading]").is_visible()
+    # Enter on an answer submits nothing.
+    url = page.url
+    root.locator(f"#q-{SLUG}-blocked-0").check()
+    page.keyboard.press("Enter")
+    assert page.url == url
+
+
+def test_with_javascript_the_key_is_hidden(open_quiz_page):
+    page = open_quiz_page(PAGE)
+    root = page.locator(f"#quiz-{SLUG}")
+    assert not root.get_by_role("heading", name="Score it yourself").is_visible()
+    assert not root.locator(".quiz__key").is_visible()
+    assert root.locator("[data-quiz-show]").is_visible()
+    url = page.url
+    root.locator(f"#q-{SLUG}-blocked-0").press("Enter")
+    assert page.url == url

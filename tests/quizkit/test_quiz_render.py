@@ -1,0 +1,200 @@
+"""Rendering: the markup is accessible and safe by construction (escaped text, no inline
+code or styles, no native submission), the template is plain Jinja, and Markdown fields
+are handed to MkDocs and moved back into place."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import jinja2
+import pytest
+from markupsafe import Markup
+
+import quizkit
+from harness.html import parse
+from quizkit import render
+from quizkit.config import DEFAULT_STRINGS, Settings
+
+REPO = Path(__file__).resolve().parents[2]
+EVERYTHING = REPO / "tests" / "fixtures" / "quizzes" / "valid" / "everything.yml"
+NASTY = '<img src=x onerror="alert(1)"> & "quotes"'
+
+
+@pytest.fixture(scope="module")
+def quiz():
+    found, problems = quizkit.check_file(EVERYTHING)
+    assert problems == []
+    return found
+
+
+def quiz_html(quiz, settings, page_uri="quizzes/everything.md") -> str:
+    """The markup and the page's Markdown blocks together."""
+    rendered = render.render_quiz(quiz, settings, page_uri=page_uri)
+    return rendered.markup + rendered.markdown
+
+
+@pytest.fixture(scope="module")
+def html(quiz):
+    return quiz_html(quiz, Settings())
+
+
+@pytest.fixture(scope="module")
+def tree(html):
+    return parse(html)
+
+
+def test_the_template_renders_with_plain_jinja(quiz):
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(REPO / "overrides" / "partials")),
+                             autoescape=True, undefined=jinja2.StrictUndefined)
+    module = env.get_template("quiz.html").module
+    out = str(module.render_quiz(quiz, lambda key, **values: key, lambda text, rebase=True: Markup("<!--md-->")))
+    assert out.count("<fieldset") == len(quiz.questions)
+
+
+def test_every_yaml_string_is_escaped(quiz):
+    question = dataclasses.replace(quiz.questions[0], text=NASTY, hint=NASTY,
+                                   options=tuple(dataclasses.replace(o, label=NASTY) for o in quiz.questions[0].options))
+    band = dataclasses.replace(quiz.bands[0], title=NASTY)
+    nasty = dataclasses.replace(quiz, title=NASTY, questions=(question, *quiz.questions[1:]), bands=(band, *quiz.bands[1:]))
+    out = quiz_html(nasty, Settings())
+    assert "<img" not in out and 'onerror="' not in out
+    assert out.count("&lt;img src=x onerror=&#34;alert(1)&#34;&gt; &amp; &#34;quotes&#34;") >= 4 + len(question.options)
+
+
+def test_page_front_matter_and_heading_are_escaped(quiz):
+    page = render.quiz_page(dataclasses.replace(quiz, title=NASTY, description=NASTY), Settings()).markdown
+    front = page.split("---\n")[1]
+    assert "<img" not in front and "&lt;img" in front  # Material prints these without escaping
+    assert "<h1>&lt;img src=x onerror=&#x27;" in page or "<h1>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in page
+
+
+def test_one_fieldset_and_legend_per_question(tree, quiz):
+    fieldsets = list(tree.iter("fieldset"))
+    assert len(fieldsets) == len(quiz.questions)
+    for fieldset, question in zip(fieldsets, quiz.questions):
+        [legend] = list(fieldset.iter("legend"))
+        assert question.text in legend.all_text()
+        described = fieldset.attrs["aria-describedby"].split()
+        hint = next(p for p in fieldset.iter("p") if p.attrs.get("id") == described[0])
+        expected = "Select all that apply." if question.kind == "multiple" else "Select one answer."
+        assert hint.all_text().endswith(expected)
+
+
+def test_every_input_has_a_label_and_nothing_is_preselected(tree):
+    inputs = list(tree.iter("input"))
+    labels = {label.attrs["for"]: label for label in tree.iter("label")}
+    ids = [i.attrs["id"] for i in inputs]
+    assert len(ids) == len(set(ids))
+    for element in inputs:
+        assert element.attrs["type"] in ("radio", "checkbox")
+        assert element.attrs["id"] in labels and labels[element.attrs["id"]].all_text().strip()
+        assert "checked" not in element.attrs
+
+
+def test_the_form_cannot_be_submitted_natively(tree):
+    [form] = list(tree.iter("form"))
+    assert form.attrs["autocomplete"] == "off"
+    assert "action" not in form.attrs
+    buttons = list(tree.iter("button"))
+    assert len(buttons) == 3
+    assert all(button.attrs.get("type") == "button" for button in buttons)
+
+
+def test_no_inline_code_or_styles(html):
+    assert "<script" not in html and "<style" not in html
+    assert not re.search(r"\sstyle=", html)
+    assert not re.search(r"\son[a-z]+=", html)
+    assert "javascript:" not in html
+
+
+def test_error_summary_links_to_each_first_input(tree, quiz):
+    links = [a.attrs["href"] for li in tree.iter("li") if "data-quiz-error-for" in li.attrs for a in li.iter("a")]
+    assert links == [f"#q-everything-{q.id}-0" for q in quiz.questions]
+
+
+def test_disclaimer_comes_before_the_first_question(html):
+    assert html.index('class="quiz__notes"') < html.index("<fieldset")
+
+
+def test_points_and_flags_are_data_for_the_runtime(tree, quiz):
+    inputs = list(tree.iter("input"))
+    expected = [(o.points, " ".join(o.flags)) for q in quiz.questions for o in q.options]
+    assert [(int(i.attrs["data-points"]), i.attrs.get("data-flags", "")) for i in inputs] == expected
+    exclusive = [i.attrs["id"] for i in inputs if "data-exclusive" in i.attrs]
+    assert exclusive == ["q-everything-supports-3", "q-everything-contact-3", "q-everything-contact-4"]
+
+
+def test_bands_cover_total_and_subscales(tree, quiz):
+    sections = [s for s in tree.iter("section") if "data-score-of" in s.attrs]
+    assert [(s.attrs["data-score-of"], int(s.attrs["data-max"])) for s in sections] == [
+        ("", 27), ("practical", 8), ("emotional", 8), ("support", 3)]
+    bands = [(b.attrs["data-min"], b.attrs["data-max"]) for b in sections[0].iter("section")]
+    assert bands == [("0", "9"), ("10", "18"), ("19", "27")]
+
+
+def test_markdown_goes_to_blocks_and_back(quiz):
+    rendered = render.render_quiz(quiz, Settings(), page_uri="quizzes/everything.md")
+    placeholders = re.findall(r"<!--quiz-md:(everything:\d+)-->", rendered.markup)
+    starts = re.findall(r"<!--quiz-md-start:(everything:\d+)-->", rendered.markdown)
+    assert placeholders == starts and len(starts) == 3 + 3 + 6 + 3  # flags, total bands, subscale bands, notes/key/after
+    assert "<fieldset" not in rendered.markdown  # the markup never goes through Markdown
+    # What Markdown makes of the page: the same blocks, converted.
+    converted = re.sub(r'<div class="quiz__md" markdown="1">\n\n(.*?)\n\n</div>', r'<div class="quiz__md">\1</div>', rendered.markdown, flags=re.S)
+    assembled = render.assemble(converted, {"everything": rendered.markup})
+    assert "quiz-md" not in assembled and "quiz-markup" not in assembled
+    assert assembled.index("<fieldset") < assembled.index("Nobody deserves to be hurt") < assembled.index('data-score-of=""')
+
+
+def test_assemble_refuses_what_does_not_match():
+    with pytest.raises(ValueError):
+        render.assemble("<div><!--quiz-md:x:0--></div>", {})
+    with pytest.raises(ValueError):
+        render.assemble("<!--quiz-markup:unknown-->", {})
+
+
+@pytest.mark.parametrize(
+    ("text", "to_dir", "expected"),
+    [
+        ("[a](../articles/x.md)", "quizzes", "[a](../articles/x.md)"),
+        ("[a](../articles/x.md#part)", "articles", "[a](x.md#part)"),
+        ("[a](../help.md)", "", "[a](help.md)"),
+        ("[a](other.md)", "articles", "[a](../quizzes/other.md)"),
+        ("[a](https://example.org/x.md) [b](#top) [c](mailto:a@b.c)", "", "[a](https://example.org/x.md) [b](#top) [c](mailto:a@b.c)"),
+        ("[ref]: ../help.md\n", "deep/er", "[ref]: ../../help.md\n"),
+        ("![pic](../img/a.png)", "", "![pic](img/a.png)"),
+    ],
+)
+def test_rebase_links(text, to_dir, expected):
+    assert render.rebase_links(text, "quizzes", to_dir) == expected
+
+
+def test_embedded_quiz_links_work_from_its_page(quiz):
+    out = quiz_html(quiz, Settings(), page_uri="index.md")
+    assert "(help.md)" in out and "(articles/sample.md#a-section)" in out and "(safe-use.md)" in out
+
+
+def test_ui_strings_come_from_settings(quiz):
+    settings = Settings.from_extra({"quiz": {"strings": {"show_results": "See what it means"}}, "help": {"emergency": "112"}})
+    out = quiz_html(quiz, settings)
+    assert "See what it means" in out and "Show my results" not in out
+    assert "call 112." in out
+
+
+def test_unknown_settings_are_errors():
+    with pytest.raises(ValueError, match='did you mean "show_results"'):
+        Settings.from_extra({"quiz": {"strings": {"show_result": "x"}}})
+    with pytest.raises(ValueError):
+        Settings.from_extra({"quiz": {"directory": "x"}})
+
+
+def test_every_string_is_used_by_the_template_or_render():
+    used = (REPO / "overrides" / "partials" / "quiz.html").read_text() + (REPO / "scripts" / "quizkit" / "render.py").read_text()
+    unused = [key for key in DEFAULT_STRINGS if f'"{key}"' not in used and f"'{key}'" not in used]
+    assert unused == []
+
+
+def test_index_page_lists_quizzes_escaped(quiz):
+    page = render.index_page([dataclasses.replace(quiz, title="A [tricky] *title*", description="x < y")], Settings())
+    assert "- [A \\[tricky\\] \\*title\\*](everything.md): x &lt; y" in page

@@ -1,0 +1,146 @@
+"""Rules, yamllint style: YAML in, exact problems out. The golden fixtures cover every rule
+once; these tests pin the finer behaviour (hints, positions, no cascades)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import quizkit
+
+BASE = """\
+title: A check
+description: A test quiz.
+reviewed: 2026-01-31
+scales:
+  agree3:
+    - {label: "Disagree", points: 0}
+    - {label: "Not sure", points: 1}
+    - {label: "Agree", points: 2}
+questions:
+  - {id: one, text: First., scale: agree3}
+  - {id: two, text: Second., scale: agree3}
+bands:
+  - {min: 0, max: 1, title: "Low", body: "Okay."}
+  - {min: 2, max: 4, title: "High", body: "Okay."}
+examples:
+  - {answers: {one: Agree, two: Agree}, total: 4, band: High, flags: []}
+"""
+
+
+def run(source: str, slug: str = "quiz") -> list[tuple[int, int, str]]:
+    _, problems = quizkit.check_text(textwrap.dedent(source), "q.yml", slug)
+    return [(p.line, p.col, p.rule) for p in problems]
+
+
+def messages(source: str) -> list[str]:
+    _, problems = quizkit.check_text(textwrap.dedent(source), "q.yml", "quiz")
+    return [p.message for p in problems]
+
+
+def test_base_is_valid():
+    assert run(BASE) == []
+
+
+def test_unquoted_no_says_to_quote_it():
+    source = BASE.replace('{label: "Disagree"', "{label: No")
+    assert messages(source) == ['"label" must be text, but YAML read No as the yes/no value false; put it in quotes: "No"']
+    assert run(source) == [(6, 15, "type")]
+
+
+def test_unknown_key_hint_or_list():
+    assert messages(BASE.replace("scale: agree3}", "scale: agree3, hnit: x}", 1)) == [
+        'unknown key "hnit" in question; did you mean "hint"?'
+    ]
+    [message] = messages(BASE.replace("scale: agree3}", "scale: agree3, zzz: x}", 1))
+    assert message.startswith('unknown key "zzz" in question (allowed: id, text, hint,')
+
+
+def test_bands_may_be_written_in_any_order():
+    source = BASE.replace(
+        '  - {min: 0, max: 1, title: "Low", body: "Okay."}\n  - {min: 2, max: 4, title: "High", body: "Okay."}\n',
+        '  - {min: 2, max: 4, title: "High", body: "Okay."}\n  - {min: 0, max: 1, title: "Low", body: "Okay."}\n',
+    )
+    assert run(source) == []
+
+
+def test_a_band_inside_another_overlaps():
+    source = BASE.replace('{min: 2, max: 4, title: "High"', '{min: 0, max: 4, title: "High"').replace(
+        "band: High", "band: High"
+    )
+    assert run(source) == [(14, 11, "band-overlap")]
+    assert messages(source) == ['bands "Low" and "High" overlap: 0 to 1 are in both']
+
+
+def test_one_band_covering_everything_is_fine():
+    source = BASE.replace('  - {min: 0, max: 1, title: "Low", body: "Okay."}\n', "").replace("min: 2, max: 4", "min: 0, max: 4")
+    assert run(source) == []
+
+
+def test_no_band_checks_while_questions_are_broken():
+    # An unknown scale makes the range unknowable: report the scale, not invented band gaps.
+    assert run(BASE.replace("scale: agree3}", "scale: agree9}", 1)) == [(10, 36, "unknown-scale")]
+
+
+def test_examples_are_scored_only_when_everything_else_is_valid():
+    wrong_total = BASE.replace("total: 4", "total: 3")
+    assert run(wrong_total) == [(16, 48, "example-total")]
+    both = wrong_total.replace("scales:", "unknown: 1\nscales:")
+    assert [rule for _, _, rule in run(both)] == ["unknown-key"]
+
+
+def test_subscale_ranges_use_their_own_questions():
+    source = BASE.replace("scale: agree3}", "scale: agree3, subscale: part}", 1) + (
+        "subscales:\n"
+        "  - id: part\n"
+        "    title: Part\n"
+        "    bands:\n"
+        "      - {min: 0, max: 0, title: \"Low\", body: \"Okay.\"}\n"
+        "      - {min: 2, max: 3, title: \"High\", body: \"Okay.\"}\n"
+    )
+    assert messages(source) == [
+        '1 has no band: "Low" ends at 0 and "High" starts at 2',
+        'band "High" ends at 3, above the highest possible score for subscale "part" (2); end it at 2',
+    ]
+
+
+def test_flag_labels_are_checked_against_the_scale():
+    source = BASE.replace("scale: agree3}", 'scale: agree3, flags: {worry: ["Agree", "Strongly agree"]}}', 1) + (
+        "flags:\n  worry: {title: Worry, body: Okay.}\n"
+    )
+    assert messages(source) == ['question "one" has no answer "Strongly agree" (choose from: "Disagree", "Not sure", "Agree")']
+
+
+def test_exclusive_options_from_a_scale_on_a_multiple_question_are_fine():
+    source = BASE.replace(
+        '    - {label: "Agree", points: 2}\n',
+        '    - {label: "Agree", points: 2}\n  people:\n    - {label: "A friend", points: 1}\n    - {label: "Nobody", points: 0, exclusive: true}\n',
+    ).replace(
+        "  - {id: two, text: Second., scale: agree3}\n",
+        "  - {id: two, text: Second., scale: agree3}\n  - {id: who, type: multiple, text: 'Who could help?', scale: people}\n",
+    ).replace("two: Agree}", "two: Agree, who: [Nobody]}").replace("max: 4,", "max: 5,")
+    assert run(source) == []
+
+
+def test_unsafe_html_points_inside_a_block_scalar():
+    source = BASE + "intro: |\n  Hello.\n\n  Click <a href=\"#\" onclick=\"steal()\">here</a>.\n"
+    assert run(source) == [(20, 9, "unsafe-html")]
+
+
+def test_plain_text_allows_angle_brackets_that_are_not_tags():
+    assert run(BASE.replace("text: First.", 'text: "I <3 them, and 2 < 3"')) == []
+    assert run(BASE.replace("text: First.", 'text: "Read <em>this</em>"')) == [(10, 27, "plain-text")]
+
+
+def test_markdown_heading_only_in_bodies():
+    assert run(BASE.replace('body: "Okay."}', 'body: "#hashtags are fine"}', 1)) == []
+    assert run(BASE + "intro: |\n  ## Fine in the intro\n") == []
+
+
+def test_file_name_must_be_a_slug():
+    assert run(BASE, slug="My quiz") == [(1, 1, "id-format")]
+
+
+def test_problems_are_sorted_by_position():
+    source = BASE.replace("title: A check", "title: [x]").replace("description: A test quiz.", "description: 3")
+    found = run(source)
+    assert found == sorted(found) and len(found) == 2
