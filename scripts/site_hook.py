@@ -1,7 +1,8 @@
 """MkDocs hook for site-wide safety settings (a thin adapter over scripts/sitekit).
 
 - extra.scope comes from site_url, so Material's inline script is the same on every page.
-- assets/stylesheets/dark-scheme.css is generated from Material's own dark palette.
+- Our JS and CSS are bundled and minified into one file each; the CSS bundle ends with
+  dark colours derived from Material's own dark palette.
 - Every page gets the same strict Content-Security-Policy <meta>, hashes computed here.
 - Links to other sites get rel="noopener noreferrer" and never open a new tab.
 """
@@ -15,13 +16,19 @@ from urllib.parse import urlparse
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from sitekit.assets import bundle
 from sitekit.colour_scheme import dark_scheme_css
 from sitekit.csp import SitePolicy, inline_scripts
 from sitekit.links import harden_external_links
 
 log = logging.getLogger("mkdocs.plugins.site")
 
-DARK_SCHEME_URI = "assets/stylesheets/dark-scheme.css"
+# What each bundle holds, in order (sources live in overrides/, readable and commented).
+JS_BUNDLE = ("assets/javascripts/site.min.js",
+             ["assets/javascripts/quick-exit.js", "assets/javascripts/quiz.js"])
+CSS_BUNDLE = ("assets/stylesheets/site.min.css",
+              ["assets/stylesheets/quick-exit.css", "assets/stylesheets/quiz.css",
+               "assets/stylesheets/content.css"])
 _state: dict = {"serving": False, "policy": None}
 
 
@@ -40,7 +47,12 @@ def on_config(config):
 
 
 def on_files(files, *, config):
-    files.append(File.generated(config, DARK_SCHEME_URI, content=dark_scheme_css(_palette_css(config))))
+    js_uri, js_sources = JS_BUNDLE
+    css_uri, css_sources = CSS_BUNDLE
+    scripts = [_take_source(files, uri) for uri in js_sources]
+    styles = [_take_source(files, uri) for uri in css_sources] + [dark_scheme_css(_palette_css(config))]
+    files.append(File.generated(config, js_uri, content=bundle(scripts, kind="js")))
+    files.append(File.generated(config, css_uri, content=bundle(styles, kind="css")))
     return files
 
 
@@ -75,6 +87,15 @@ def _with_policy(html: str, source: str) -> str:
         return _state["policy"].apply(html, source)
     except ValueError as error:
         raise PluginError(str(error)) from None
+
+
+def _take_source(files, uri: str) -> str:
+    """Read a bundle source from the theme files and keep it out of the built site."""
+    source = files.get_file_from_path(uri)
+    if source is None:
+        raise PluginError(f"bundle source {uri} was not found in overrides/")
+    files.remove(source)
+    return Path(source.abs_src_path).read_text(encoding="utf-8")
 
 
 def _palette_css(config) -> str:

@@ -1,9 +1,10 @@
-"""Dark colours that follow the device setting, without Material's palette toggle.
+"""Dark colours that follow the device setting, without Material's palette feature.
 
-Material's toggle remembers the choice in localStorage (safety.md PRIV-6). Instead we take
-Material's own dark ("slate") rules from its palette stylesheet at build time and apply
-them to the default scheme inside @media (prefers-color-scheme: dark). Deriving them keeps
-the colours right after a Material upgrade, and works without JavaScript.
+Material's palette toggle remembers the reader's choice in localStorage (safety.md
+PRIV-6), and its palette stylesheet costs every page 2 KB. Instead we take Material's own
+dark ("slate") rules from that stylesheet at build time and apply them to the page inside
+@media (prefers-color-scheme: dark). Deriving them keeps the colours right after a
+Material upgrade, and it works without JavaScript.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import re
 
 _SLATE = "[data-md-color-scheme=slate]"
-_DEFAULT = "[data-md-color-scheme=default]"
 
 
 def _top_level_rules(css: str) -> list[tuple[str, str]]:
@@ -30,22 +30,33 @@ def _top_level_rules(css: str) -> list[tuple[str, str]]:
     return rules
 
 
-def _dark_rules(css: str) -> list[str]:
+def _as_root(selector: str, primary: str) -> str | None:
+    """`[scheme=slate]` becomes `:root`; a slate rule for our primary colour applies too;
+    rules for other primary colours, and light-only rules, do not."""
+    if _SLATE not in selector or ":not(" in selector:
+        return None
+    selector = selector.replace(f"[data-md-color-primary={primary}]", "")
+    if "data-md-color-" in selector.replace(_SLATE, ""):
+        return None
+    return selector.replace(_SLATE, ":root", 1).replace(_SLATE, "")
+
+
+def _dark_rules(css: str, primary: str) -> list[str]:
     out = []
     for prelude, body in _top_level_rules(css):
-        if prelude.startswith("@media") or prelude.startswith("@supports"):
-            inner = _dark_rules(body)
+        if prelude.startswith(("@media", "@supports")):
+            inner = _dark_rules(body, primary)
             if inner:
                 out.append(prelude + "{" + "".join(inner) + "}")
             continue
-        selectors = [s for s in prelude.split(",") if _SLATE in s and ":not(" not in s]
+        selectors = [s for s in (_as_root(s.strip(), primary) for s in prelude.split(",")) if s]
         if selectors:
-            out.append(",".join(s.replace(_SLATE, _DEFAULT) for s in selectors) + "{" + body + "}")
+            out.append(",".join(selectors) + "{" + body + "}")
     return out
 
 
-def dark_scheme_css(palette_css: str) -> str:
-    rules = _dark_rules(re.sub(r"/\*.*?\*/", "", palette_css, flags=re.S))
+def dark_scheme_css(palette_css: str, primary: str = "indigo") -> str:
+    rules = _dark_rules(re.sub(r"/\*.*?\*/", "", palette_css, flags=re.S), primary)
     if not rules:
         raise ValueError("Material's palette stylesheet has no dark (slate) rules to derive from")
     return "@media (prefers-color-scheme: dark){" + "".join(rules) + "}\n"
