@@ -24,13 +24,16 @@ def test_full_journey_leaves_no_trace(site, open_page, page_guard):
     visited = [page.url]
     page.get_by_role("link", name="What a trauma bond is").first.click()
     page.wait_for_url("**/articles/what-is-a-trauma-bond/")
+    page.wait_for_load_state("networkidle")  # Material has re-bound its components
     page.locator("input.md-search__input").click()  # opens Material's search dialog
+    page.wait_for_function("() => document.getElementById('__search').checked")
     page.locator("input.md-search__input").press_sequentially("grief", delay=20)
     page.locator(".md-search-result__article").first.click()  # the <a> itself has no box
     page.wait_for_load_state("networkidle")
     visited.append(page.url)
     page.evaluate(_FOLLOW, site.url(QUIZ))
     page.wait_for_url(site.url(QUIZ))
+    page.locator("[data-quiz-actions]").wait_for()  # the quiz runtime has mounted
     before = {"url": page.url, "history": page.evaluate("history.length")}
 
     _answer_everything(page)
@@ -42,10 +45,11 @@ def test_full_journey_leaves_no_trace(site, open_page, page_guard):
     page.emulate_media(media="screen")
     assert {"url": page.url, "history": page.evaluate("history.length")} == before  # PRIV-7
 
-    page.go_back()
+    page.go_back()  # instant navigation: the URL changes at once, the content a moment later
+    page.wait_for_function("() => !document.querySelector('[data-quiz]')")
     page.go_forward()
     page.wait_for_url(site.url(QUIZ))
-    page.wait_for_load_state("networkidle")
+    page.locator("[data-quiz-actions]").wait_for()
     assert page.locator("[data-quiz] input:checked").count() == 0  # PRIV-9: nothing restored
     assert not page.locator("[data-quiz-heading]").is_visible()
 

@@ -113,9 +113,13 @@
     }
   };
 
+  // Runs on every page Material shows (document$), including Back and Forward, which can
+  // bring back a quiz element that still holds answers: a shown quiz always starts blank.
   const init = () => {
+    all(document, "[data-quiz][data-quiz-init]").forEach(reset);
     all(document, "[data-quiz]:not([data-quiz-init])").forEach((root) => {
       root.setAttribute("data-quiz-init", "");
+      one(root, "form").reset();
       root.classList.add("quiz--js");
       one(root, "[data-quiz-actions]").hidden = false;
       hideResults(root);
