@@ -168,3 +168,10 @@ def test_one_h1_and_no_skipped_heading_levels(pages):
         for previous, current in zip(levels, levels[1:]):
             assert current <= previous + 1, f"{name}: h{previous} then h{current}"
         assert next(document.iter("html")).attrs.get("lang") == "en", name
+
+
+def test_every_page_links_the_safe_use_and_privacy_pages(site, pages):
+    base = site.base_url
+    for name, html in pages.items():
+        targets = {urljoin(base + name, a.attrs.get("href", "")) for a in parse(html).iter("a")}
+        assert {base + "safe-use/", base + "privacy/"} <= targets, name
