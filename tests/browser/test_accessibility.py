@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from harness.axe import axe_violations, format_violations
+
 LONG_PAGE = "articles/what-the-research-says/"
 
 
@@ -54,3 +56,11 @@ def test_no_animation_with_reduced_motion(open_page):
     page.keyboard.press("Shift")
     assert page.evaluate("document.getAnimations().length") == 0
     assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") != "smooth"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_hovered_links_keep_their_contrast(open_page, scheme):
+    page = open_page(LONG_PAGE, color_scheme=scheme)
+    page.locator("article a[href]:not(.headerlink)").first.hover()
+    violations = [v for v in axe_violations(page) if v["id"] == "color-contrast"]
+    assert violations == [], format_violations(violations)

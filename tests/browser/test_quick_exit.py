@@ -124,9 +124,10 @@ def test_escape_is_not_the_shortcut_and_still_closes_search(open_page, page_guar
         page.keyboard.press("Escape")
     assert page_guard.exit_requests == []
     page.locator("input.md-search__input").click()
-    assert page.evaluate("document.getElementById('__search').checked")
+    page.wait_for_function("() => document.getElementById('__search').checked", timeout=5000)
     page.keyboard.press("Escape")
-    assert not page.evaluate("document.getElementById('__search').checked")
+    page.wait_for_function("() => !document.getElementById('__search').checked", timeout=5000)
+    assert page_guard.exit_requests == []
 
 
 def test_skip_link_exits_with_the_keyboard(site, open_page):

@@ -1,0 +1,238 @@
+"""Synthetic projects in temp dirs, built from the repository's real content and settings.
+
+Every project starts from the same base: a copy of docs/ (with `<!-- quiz: -->` embeds
+removed, so the base never depends on which quizzes a variant has), each valid quiz in
+quizzes/ as its plain twin at docs/quizzes/<slug>.md, and one "Self-checks" index
+(docs/quizzes/index.md, the hook's own Markdown) listing every quiz of the scenario, so
+the index is identical in every variant. On top of the base a scenario adds:
+
+- `articles` copies of the real articles (docs/articles/bench-NNNN-<name>.md, in the nav
+  in sections of 50, like the real articles);
+- `quizzes` copies of the real quizzes (title numbered, otherwise unchanged), either as
+  quiz YAML in quizzes/ for the hook to generate, or as plain twins in docs/quizzes/.
+  Quiz pages are out of the nav either way (the hook marks them so; twins match
+  `not_in_nav`), at the same URLs.
+
+Configs:
+- `real_config`: mkdocs.yml as data, paths made absolute (custom_dir, hooks, snippets),
+  `watch` dropped; theme, overrides, hooks, plugins and extensions are the real ones.
+- `neutral_config`: Material with the real theme settings and Markdown extensions, but no
+  overrides, hooks, privacy detector or extra CSS/JS: a site where only the quiz engine
+  differs (plain twins, our hook, or mkdocs-quiz).
+- `stock_config`: `theme: material` with `font: false` and nothing else changed, plus the
+  real Markdown extensions (they render the same text; without them the snippets and
+  abbreviations would be missing and the pages would not hold the same text).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import re
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from benchkit.common import REPO
+from benchkit.twins import mkdocs_quiz_markdown, plain_markdown
+from harness.config import site_config
+
+import quizkit
+from quizkit import render
+from quiz_hook import MARKER
+
+ARTICLES_PER_SECTION = 50
+TWIN_PATTERN = "/quizzes/*.md\n!/quizzes/index.md"
+
+
+@dataclasses.dataclass(frozen=True)
+class Template:
+    path: Path
+    quiz: quizkit.Quiz
+
+
+@lru_cache(maxsize=1)
+def templates() -> tuple[Template, ...]:
+    """The repository's quizzes that pass every check (the bench copies these)."""
+    found = []
+    for path in quizkit.quiz_files(REPO / "quizzes"):
+        quiz, problems = quizkit.check_file(path)
+        if quiz is not None:
+            found.append(Template(path, quiz))
+    if not found:
+        raise RuntimeError("no quiz in quizzes/ passes its checks; run scripts/check_quizzes.py")
+    return tuple(found)
+
+
+def settings() -> quizkit.Settings:
+    return quizkit.Settings.from_extra(site_config().get("extra"))
+
+
+def real_articles() -> list[Path]:
+    return sorted((REPO / "docs" / "articles").glob("*.md"))
+
+
+# Configs -----------------------------------------------------------------------------
+
+
+def _absolute_extensions(extensions: list) -> list:
+    result = []
+    for ext in copy.deepcopy(extensions):
+        if isinstance(ext, dict) and "pymdownx.snippets" in ext:
+            options = ext["pymdownx.snippets"] or {}
+            base = options.get("base_path", ["."])
+            base = [base] if isinstance(base, str) else base
+            options["base_path"] = [str(REPO / p) for p in base]
+        result.append(ext)
+    return result
+
+
+def real_config() -> dict:
+    config = copy.deepcopy(site_config())
+    theme = config["theme"]
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str(REPO / theme["custom_dir"])
+    config["hooks"] = [str(REPO / hook) for hook in config.get("hooks", [])]
+    config["markdown_extensions"] = _absolute_extensions(config.get("markdown_extensions", []))
+    config.pop("watch", None)
+    config.pop("docs_dir", None)
+    return config
+
+
+def neutral_config(engine: str) -> dict:
+    """engine: "plain", "ours" (scripts/quiz_hook.py) or "mkdocs-quiz"."""
+    real = site_config()
+    theme = {k: v for k, v in real["theme"].items() if k != "custom_dir"}
+    config = {
+        "site_name": real["site_name"], "site_url": real.get("site_url"),
+        "site_description": real.get("site_description"), "strict": True,
+        "validation": copy.deepcopy(real.get("validation", {})), "theme": copy.deepcopy(theme),
+        "extra": copy.deepcopy(real.get("extra", {})), "plugins": ["search"],
+        "markdown_extensions": _absolute_extensions(real.get("markdown_extensions", [])),
+        "nav": copy.deepcopy(real["nav"]),
+    }
+    if engine == "ours":
+        config["hooks"] = [str(REPO / "scripts" / "quiz_hook.py")]
+    elif engine == "mkdocs-quiz":
+        config["plugins"].append("mkdocs_quiz")
+    return config
+
+
+def stock_config(site_url: str | None = None) -> dict:
+    real = site_config()
+    return {
+        "site_name": real["site_name"], "site_url": site_url or real.get("site_url"),
+        "site_description": real.get("site_description"),
+        "theme": {"name": "material", "font": False},
+        "markdown_extensions": _absolute_extensions(real.get("markdown_extensions", [])),
+        "nav": copy.deepcopy(real["nav"]),
+    }
+
+
+def _with_nav(config: dict, article_paths: list[str]) -> dict:
+    nav = config.setdefault("nav", [])
+    if "quizzes/index.md" not in json.dumps(nav):
+        nav.append({quizkit.Settings().strings["index_title"]: "quizzes/index.md"})
+    if article_paths:
+        sections = [
+            {f"Bench articles {n // ARTICLES_PER_SECTION + 1:02d}": article_paths[n:n + ARTICLES_PER_SECTION]}
+            for n in range(0, len(article_paths), ARTICLES_PER_SECTION)
+        ]
+        nav.append({"Bench articles": sections})
+    existing = config.get("not_in_nav")
+    config["not_in_nav"] = f"{existing}\n{TWIN_PATTERN}" if existing else TWIN_PATTERN
+    return config
+
+
+def write_config(project: Path, config: dict) -> Path:
+    path = project / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+# Content -----------------------------------------------------------------------------
+
+
+def bench_quizzes(count: int) -> list[tuple[Template, quizkit.Quiz]]:
+    """`count` copies of the real quizzes, round robin, with numbered slugs and titles."""
+    result = []
+    for n in range(count):
+        template = templates()[n % len(templates())]
+        quiz = dataclasses.replace(
+            template.quiz, slug=f"bench-{n + 1:04d}-{template.quiz.slug}",
+            title=f"{template.quiz.title} ({n + 1})",
+        )
+        result.append((template, quiz))
+    return result
+
+
+def _quiz_yaml(template: Template, title: str) -> str:
+    """The template's YAML text with only its title line replaced (comments, quoting and
+    `no:`-style keys stay exactly as the author wrote them)."""
+    text = template.path.read_text(encoding="utf-8")
+    replaced, count = re.subn(r"(?m)^title:.*$", lambda m: "title: " + json.dumps(title), text, count=1)
+    if count != 1:
+        raise RuntimeError(f"{template.path}: no top-level title line to number")
+    return replaced
+
+
+def write_base(project: Path, extra_quizzes: list[quizkit.Quiz]) -> None:
+    docs = project / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if MARKER.search(text):
+            page.write_text(MARKER.sub("", text), encoding="utf-8")
+    (docs / "quizzes").mkdir(exist_ok=True)
+    for template in templates():
+        (docs / "quizzes" / f"{template.quiz.slug}.md").write_text(plain_markdown(template.quiz), encoding="utf-8")
+    everything = [t.quiz for t in templates()] + extra_quizzes
+    (docs / "quizzes" / "index.md").write_text(render.index_page(everything, settings()), encoding="utf-8")
+    (project / "quizzes").mkdir(exist_ok=True)
+
+
+def write_articles(project: Path, count: int) -> list[str]:
+    sources, paths = real_articles(), []
+    for n in range(count):
+        source = sources[n % len(sources)]
+        uri = f"articles/bench-{n + 1:04d}-{source.name}"
+        text = source.read_text(encoding="utf-8")
+        (project / "docs" / uri).write_text(MARKER.sub("", text), encoding="utf-8")
+        paths.append(uri)
+    return paths
+
+
+def write_quizzes(project: Path, quizzes: list[tuple[Template, quizkit.Quiz]], form: str) -> None:
+    """form: "yaml" (quizzes/<slug>.yml for our hook), "plain" or "mkdocs-quiz" (docs/quizzes/<slug>.md)."""
+    for template, quiz in quizzes:
+        if form == "yaml":
+            (project / "quizzes" / f"{quiz.slug}.yml").write_text(_quiz_yaml(template, quiz.title), encoding="utf-8")
+        else:
+            text = plain_markdown(quiz) if form == "plain" else mkdocs_quiz_markdown(quiz)
+            (project / "docs" / "quizzes" / f"{quiz.slug}.md").write_text(text, encoding="utf-8")
+
+
+def scenario_project(project: Path, *, articles: int, quizzes: int, as_quiz: bool) -> Path:
+    """The real site's settings with `articles` more articles and `quizzes` more quiz pages,
+    generated from YAML (as_quiz) or written as plain twins."""
+    copies = bench_quizzes(quizzes)
+    write_base(project, [quiz for _, quiz in copies])
+    article_paths = write_articles(project, articles)
+    write_quizzes(project, copies, "yaml" if as_quiz else "plain")
+    return write_config(project, _with_nav(real_config(), article_paths))
+
+
+def neutral_project(project: Path, *, quizzes: int, engine: str) -> Path:
+    copies = bench_quizzes(quizzes)
+    write_base(project, [quiz for _, quiz in copies])
+    write_quizzes(project, copies, {"plain": "plain", "ours": "yaml", "mkdocs-quiz": "mkdocs-quiz"}[engine])
+    return write_config(project, _with_nav(neutral_config(engine), []))
+
+
+def stock_project(project: Path, site_url: str | None = None) -> Path:
+    """Stock Material, the real site's pages and the real quizzes as plain twins."""
+    write_base(project, [])
+    return write_config(project, _with_nav(stock_config(site_url), []))
