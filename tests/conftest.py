@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from harness.browser import CHROMIUM_FLAGS, PageGuard, chromium_path
+from harness.browser import CHROMIUM_FLAGS, GuardedPages, PageGuard, chromium_path
 from harness.build import build_site
 from harness.config import exit_url
 from harness.pages import sitemap_urls
@@ -64,24 +64,8 @@ def page_guard(site):
 @pytest.fixture
 def open_page(site, browser, page_guard):
     """open_page(path, width=, height=, color_scheme=, javascript=, reduced_motion=) -> Page."""
-    contexts = []
-
-    def open_(path: str | None = "", *, width=1280, height=900, color_scheme="light",
-              javascript=True, reduced_motion=None):
-        context = browser.new_context(
-            viewport={"width": width, "height": height}, color_scheme=color_scheme,
-            java_script_enabled=javascript, reduced_motion=reduced_motion,
-        )
-        page_guard.attach(context)
-        contexts.append(context)
-        page = context.new_page()
-        if path is not None:
-            page.goto(path if path.startswith("http") else site.url(path))
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-    problems = page_guard.problems()
+    pages = GuardedPages(browser, page_guard, site.base_url)
+    yield pages.open
+    problems = pages.close()
     if problems:
         pytest.fail("the browser did something a reader's browser must never do:\n" + "\n".join(problems), pytrace=False)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.browser import PageGuard
+from harness.browser import GuardedPages, PageGuard
 from harness.config import exit_url
 from harness.server import serve_directory
 
@@ -51,24 +51,8 @@ def quiz_guard(quiz_site):
 @pytest.fixture
 def open_quiz_page(quiz_site, browser, quiz_guard):
     """Like open_page, on the fixture site: open_quiz_page(path, width=, height=, ...)."""
-    contexts = []
-
-    def open_(path: str | None = "", *, width=1280, height=900, color_scheme="light",
-              javascript=True, reduced_motion=None):
-        context = browser.new_context(
-            viewport={"width": width, "height": height}, color_scheme=color_scheme,
-            java_script_enabled=javascript, reduced_motion=reduced_motion,
-        )
-        quiz_guard.attach(context)
-        contexts.append(context)
-        page = context.new_page()
-        if path is not None:
-            page.goto(path if path.startswith("http") else quiz_site.url(path))
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-    problems = quiz_guard.problems()
+    pages = GuardedPages(browser, quiz_guard, quiz_site.base_url)
+    yield pages.open
+    problems = pages.close()
     if problems:
         pytest.fail("the browser did something a reader's browser must never do:\n" + "\n".join(problems), pytrace=False)

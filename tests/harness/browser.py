@@ -72,3 +72,30 @@ class PageGuard:
         if not self.console_errors_expected:
             found += self.console_errors
         return found
+
+
+class GuardedPages:
+    """Opens pages in fresh contexts watched by one PageGuard; close() fails the test if
+    the browser did something a reader's browser must never do."""
+
+    def __init__(self, browser, guard: PageGuard, base_url: str):
+        self.browser, self.guard, self.base_url = browser, guard, base_url
+        self.contexts: list = []
+
+    def open(self, path: str | None = "", *, width=1280, height=900, color_scheme="light",
+             javascript=True, reduced_motion=None):
+        context = self.browser.new_context(
+            viewport={"width": width, "height": height}, color_scheme=color_scheme,
+            java_script_enabled=javascript, reduced_motion=reduced_motion,
+        )
+        self.guard.attach(context)
+        self.contexts.append(context)
+        page = context.new_page()
+        if path is not None:
+            page.goto(path if path.startswith("http") else self.base_url + path.lstrip("/"))
+        return page
+
+    def close(self) -> list[str]:
+        for context in self.contexts:
+            context.close()
+        return self.guard.problems()
