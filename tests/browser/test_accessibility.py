@@ -9,6 +9,9 @@ import pytest
 from harness.axe import axe_violations, format_violations
 
 LONG_PAGE = "articles/what-the-research-says/"
+_SETTLE = """async () => { let last = -1, same = 0;
+  while (same < 3) { await new Promise(r => requestAnimationFrame(r));
+    same = scrollY === last ? same + 1 : 0; last = scrollY; } }"""
 
 
 def test_no_horizontal_scrolling_at_320px(site, open_page):
@@ -28,6 +31,7 @@ def test_focus_is_visible_and_not_hidden_under_the_sticky_bars(open_page, width,
     problems = []
     for step in range(60):
         page.keyboard.press("Tab")
+        page.evaluate(_SETTLE)  # the browser may still be scrolling the focused element into view
         state = page.evaluate("""() => {
             const el = document.activeElement;
             if (!el || el === document.body) return null;
