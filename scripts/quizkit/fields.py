@@ -291,7 +291,8 @@ _BANDS = ListOf(Object("band"))
 
 OBJECTS: dict[str, dict[str, Field]] = {
     "quiz": {
-        "title": Field(Text(), True, "the page title and heading"),
+        "title": Field(Text(), True, "the page heading"),
+        "tab_title": Field(Text(), False, 'an everyday name for the browser tab and history, without the topic words (default "Self-check")'),
         "description": Field(Text(), True, "one sentence for the list of self-checks and search engines"),
         "reviewed": Field(Date(), True, 'when a counsellor last reviewed it, shown as "Last reviewed"'),
         "content_note": Field(Text(), False, "a short, factual content note shown before the page text"),

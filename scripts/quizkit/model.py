@@ -113,6 +113,7 @@ class Quiz:
     slug: str
     source: str  # the YAML file, as shown in messages
     title: str
+    tab_title: str
     description: str
     reviewed: datetime.date
     intro: str | None
@@ -165,6 +166,7 @@ def build_quiz(data: Mapping[str, Any], *, slug: str, source: str) -> Quiz:
         slug=slug,
         source=source,
         title=data["title"].strip(),
+        tab_title=(data.get("tab_title") or "Self-check").strip(),
         description=data["description"].strip(),
         reviewed=reviewed,
         intro=data.get("intro"),

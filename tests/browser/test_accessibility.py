@@ -8,7 +8,7 @@ import pytest
 
 from harness.axe import axe_violations, format_violations
 
-LONG_PAGE = "articles/what-the-research-says/"
+LONG_PAGE = "articles/research-summary/"
 _SETTLE = """async () => { let last = -1, same = 0;
   while (same < 3) { await new Promise(r => requestAnimationFrame(r));
     same = scrollY === last ? same + 1 : 0; last = scrollY; } }"""

@@ -23,7 +23,7 @@ def test_full_journey_leaves_no_trace(site, open_page, page_guard):
     page = open_page("")
     visited = [page.url]
     page.get_by_role("link", name="What a trauma bond is").first.click()
-    page.wait_for_url("**/articles/what-is-a-trauma-bond/")
+    page.wait_for_url("**/articles/strong-attachment/")
     page.wait_for_load_state("networkidle")  # Material has re-bound its components
     page.locator("input.md-search__input").click()  # opens Material's search dialog
     page.wait_for_function("() => document.getElementById('__search').checked")

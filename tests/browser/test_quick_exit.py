@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-ARTICLE = "articles/what-is-a-trauma-bond/"
+ARTICLE = "articles/strong-attachment/"
 STATUS = ".qe-status"
 
 
@@ -30,7 +30,7 @@ def test_exit_button_is_found_by_its_accessible_name(open_page):
 
 @pytest.mark.parametrize("width,height", [(320, 640), (375, 740), (1280, 900)])
 def test_exit_button_stays_visible_and_on_top_after_scrolling(open_page, width, height):
-    page = open_page("articles/what-the-research-says/", width=width, height=height)
+    page = open_page("articles/research-summary/", width=width, height=height)
     page.mouse.wheel(0, 100000)
     page.wait_for_function("() => window.scrollY > 0")
     box = _exit_button(page).bounding_box()
@@ -154,7 +154,7 @@ def test_works_after_three_instant_navigations_with_one_listener(site, open_page
     page = open_page("")
     page.evaluate("window.__noReload = true")
     listeners = _keyup_listeners(page)
-    for path in (ARTICLE, "articles/no-contact-rules/", "help/"):
+    for path in (ARTICLE, "articles/keeping-your-distance/", "help/"):
         page.evaluate("url => { const a = document.createElement('a'); a.href = url;"
                       " document.querySelector('article').append(a); a.click(); }", site.url(path))
         page.wait_for_url(site.url(path))

@@ -46,7 +46,7 @@ def test_article_length_is_700_to_1500_words(name):
 
 # Material's own page keys are fine; anything else is probably a typo ("content-note") that would
 # silently skip a check.
-KNOWN_KEYS = {"title", "description", "reviewed", "content_note",
+KNOWN_KEYS = {"title", "tab_title", "description", "reviewed", "content_note",
               "hide", "icon", "status", "search", "subtitle"}
 
 
@@ -56,6 +56,8 @@ def test_front_matter(name):
     problems = []
     if not (isinstance(meta.get("title"), str) and meta["title"].strip()):
         problems.append("no title")
+    if not (isinstance(meta.get("tab_title"), str) and meta["tab_title"].strip()):
+        problems.append("no tab_title (an everyday name for the browser tab and history)")
     description = meta.get("description")
     if not (isinstance(description, str) and description.strip()):
         problems.append("no description")

@@ -157,7 +157,7 @@ KEY_POINTS = [
     ("and on the phone bill", r"phone bill|on the bill|your bill"),
     ("helpline websites show in browser history", r"browser history"),
     ("links to safe-use", r"\(safe-use\.md\)"),
-    ("links to the safety-planning article", r"\(articles/safety-before-no-contact\.md\)"),
+    ("links to the safety-planning article", r"\(articles/planning-ahead\.md\)"),
     ("Silent Solution: press 55", r"press 55"),
     ("pressing 55 does not share your location",
      r"55 does not tell the operator where you are|does not share your location"),

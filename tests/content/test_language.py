@@ -4,7 +4,7 @@ euphemism. Case-insensitive, over docs/**/*.md, includes/*.md (snippets shown on
 and every reader-facing string in quizzes/*.yml.
 
 Skipped, on purpose:
-- passages between <!-- myth --> and <!-- /myth --> (what-the-research-says.md names myths
+- passages between <!-- myth --> and <!-- /myth --> (research-summary.md names myths
   in order to rebut them); the markers must be balanced and each passage must be followed by
   a rebuttal, so a marker cannot simply switch the lint off;
 - the "## References" section (titles of cited works are quoted as published);

@@ -125,5 +125,5 @@ def test_safety_flags_point_to_safety_planning(quiz):
         if where != "flags.safety":
             continue
         body, label = normalise(flag.get("body") or ""), f"quizzes/{quiz.slug}.yml {where}"
-        assert "../articles/safety-before-no-contact.md" in markdown_link_targets(body), label
+        assert "../articles/planning-ahead.md" in markdown_link_targets(body), label
         assert re.search(r"in danger now, call", body, re.I), f"{label}: 'If you are in danger now, call'"

@@ -10,11 +10,11 @@ import pytest
 
 from markdown_pages import INCLUDES, all_pages, iso_date, normalise, page, without_link_targets
 
-SAFETY_ARTICLE = "articles/safety-before-no-contact.md"
+SAFETY_ARTICLE = "articles/planning-ahead.md"
 SNIPPET = '--8<-- "safety-callout.md"'
 
 # CONT-4: "no contact", "leaving", "leave them", "break up"/"breakup". Matched on what a reader
-# reads (link targets removed), so a link to safety-before-no-contact.md is not a mention.
+# reads (link targets removed), so a link to planning-ahead.md is not a mention.
 LEAVING = re.compile(r"\bno[- ]contact\b|\bleaving\b|\bleave them\b|\bbreak[- ]?ups?\b|\bbroke up\b", re.I)
 CALLOUT = re.compile(r"^--8<--\s+\"safety-callout\.md\"\s*$|^!!!\s+safety\b", re.M)
 
@@ -48,7 +48,7 @@ def test_cont4_checker_self_test():
     assert cont4_problems("x.md", ok, {"help.md", "safe-use.md", SAFETY_ARTICLE}) == []
     help_page = "!!! safety \"Leaving\"\n    text\n"
     assert cont4_problems("help.md", help_page, {"safe-use.md", SAFETY_ARTICLE}) == []
-    assert mentions_leaving("[safety planning](articles/safety-before-no-contact.md)") == []
+    assert mentions_leaving("[safety planning](articles/planning-ahead.md)") == []
     assert mentions_leaving("The no-contact rules, and a breakup.") == ["breakup", "no-contact"]
 
 
@@ -87,7 +87,7 @@ def test_safety_callout_says_leaving_can_be_dangerous_and_plan_with_an_advocate(
         text = normalise(callout)
         assert re.search(r"most dangerous|riskiest|more risk", text, re.I), f"{name}: {text[:80]}"
         assert re.search(r"advocate", text, re.I), f"{name}: the callout does not mention an advocate"
-        assert "safety-before-no-contact.md" in text, f"{name}: the callout does not link the safety article"
+        assert "planning-ahead.md" in text, f"{name}: the callout does not link the safety article"
 
 
 # ---- Use this site safely (QE-14, CONT-7) -------------------------------------------------------

@@ -79,5 +79,5 @@ def test_there_are_structural_cases():
 def test_readme_example_is_a_valid_quiz():
     readme = (REPO / "quizzes" / "README.md").read_text(encoding="utf-8")
     example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
-    quiz, problems = quizkit.check_text(example, "README.md", "ready-for-no-contact")
+    quiz, problems = quizkit.check_text(example, "README.md", "readiness")
     assert problems == [] and quiz is not None
