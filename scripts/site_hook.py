@@ -42,7 +42,7 @@ def on_startup(*, command, dirty):
 def on_config(config):
     site_url = config.site_url or "/"
     config.extra["scope"] = urlparse(site_url).path or "/"
-    _state["policy"] = SitePolicy(upgrade_insecure=site_url.startswith("https://"))
+    _state["policy"] = SitePolicy(upgrade_insecure=site_url.startswith("https://"), site_url=site_url)
     return config
 
 

@@ -15,18 +15,30 @@ import re
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _CHARSET = re.compile(r"<meta charset=\"utf-8\">", re.I)
 
-STATIC_DIRECTIVES = (
-    "default-src 'none'",
-    "style-src 'self'",
-    "img-src 'self' data:",  # data: for Material's SVG icons used as CSS masks
-    "font-src 'self'",
-    "connect-src 'self'",  # search index and instant navigation
-    "worker-src 'self'",  # the search worker
+# Each fetch directive is scoped to the site's own path from site_url (CSP path matching),
+# not 'self': on a GitHub Pages project site 'self' would also cover every other Pages
+# site of the same owner. {base} is site_url, e.g. https://steady-ground.github.io/steady-ground/.
+SCOPED_DIRECTIVES = (
+    ("style-src", "{base}assets/stylesheets/"),
+    ("img-src", "{base} data:"),  # data: for Material's SVG icons used as CSS masks
+    ("font-src", "{base}assets/"),
+    ("connect-src", "{base}"),  # search index and instant navigation
+    ("worker-src", "{base}assets/javascripts/workers/"),  # the search worker
+)
+FIXED_DIRECTIVES = (
     "manifest-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",  # no form can ever be submitted (PRIV-8)
     "object-src 'none'",
 )
+SCRIPTS_PATH = "assets/javascripts/"  # our bundle and Material's; nothing else may run
+
+
+def policy_base(site_url: str | None) -> str | None:
+    """The site's own address as a source expression, or None when site_url has no host."""
+    if site_url and re.match(r"^https?://[^/]+", site_url):
+        return site_url if site_url.endswith("/") else site_url + "/"
+    return None
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -45,9 +57,16 @@ def script_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def build_policy(hashes: list[str], *, upgrade_insecure: bool) -> str:
-    script_src = " ".join(["script-src 'self'", *sorted(set(hashes))])
-    directives = [STATIC_DIRECTIVES[0], script_src, *STATIC_DIRECTIVES[1:]]
+def build_policy(hashes: list[str], *, upgrade_insecure: bool, site_url: str | None = None) -> str:
+    base = policy_base(site_url)
+    if base is None:  # no host in site_url (a local preview): 'self' for every fetch directive
+        script_own = "'self'"
+        scoped = [f"{name} 'self'" + (" data:" if "data:" in value else "") for name, value in SCOPED_DIRECTIVES]
+    else:
+        script_own = base + SCRIPTS_PATH
+        scoped = [f"{name} {value.format(base=base)}" for name, value in SCOPED_DIRECTIVES]
+    script_src = " ".join([f"script-src {script_own}", *sorted(set(hashes))])
+    directives = ["default-src 'none'", script_src, *scoped, *FIXED_DIRECTIVES]
     if upgrade_insecure:
         directives.append("upgrade-insecure-requests")
     return "; ".join(directives)
@@ -66,8 +85,9 @@ class SitePolicy:
     """Collects the theme's inline-script hashes once per build and checks every page
     against them, so the policy is identical everywhere."""
 
-    def __init__(self, *, upgrade_insecure: bool) -> None:
+    def __init__(self, *, upgrade_insecure: bool, site_url: str | None = None) -> None:
         self.upgrade_insecure = upgrade_insecure
+        self.site_url = site_url
         self.hashes: list[str] | None = None
         self.first_source: str | None = None
 
@@ -83,4 +103,4 @@ class SitePolicy:
                 "same on every page, because instant navigation keeps the first page's policy. "
                 "Move the script into a .js file."
             )
-        return insert_policy(html, build_policy(hashes, upgrade_insecure=self.upgrade_insecure))
+        return insert_policy(html, build_policy(hashes, upgrade_insecure=self.upgrade_insecure, site_url=self.site_url))

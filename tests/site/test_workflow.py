@@ -25,8 +25,9 @@ def _run_steps(job: str) -> list[str]:
 
 
 def test_workflow_builds_with_make_build():
-    assert _run_steps("build") == ["make build"]
+    assert _run_steps("build") == ["make build", "make verify SITE_DIR=site"]
     assert any("mkdocs build --strict" in line for line in _recipe("build"))
+    assert "scripts/verify_site.py" in _recipe("build")[-1], "make build must end with the safety gate"
     assert not any("--quiet" in line or " -q" in line for line in _recipe("build"))
 
 
@@ -40,6 +41,9 @@ def test_workflow_deploys_the_built_site_with_the_official_pages_actions():
     assert any(u.startswith("actions/upload-pages-artifact@") for u in build_uses)
     upload = next(s for s in workflow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
+    steps = workflow["jobs"]["build"]["steps"]
+    gate = next(i for i, s in enumerate(steps) if s.get("run", "").startswith("make verify"))
+    assert gate < steps.index(upload), "the safety gate runs before the upload"
     deploy_uses = [step.get("uses", "") for step in workflow["jobs"]["deploy"]["steps"]]
     assert any(u.startswith("actions/deploy-pages@") for u in deploy_uses)
     assert workflow["jobs"]["build"]["if"] == "github.ref == 'refs/heads/main'"

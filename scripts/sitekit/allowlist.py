@@ -1,0 +1,284 @@
+"""What HTML and CSS the site may contain: one allowlist, used by the gate over the built
+site (gate.py) and by the checks of what authors write (Markdown pages, front matter,
+abbreviations, quiz fields), so both refuse the same things (safety.md SEC-1..6).
+
+An allowlist, not a blocklist: an element or attribute that is not listed here is an
+error. HTML is read with html5lib, which parses as browsers do (entities decoded, broken
+markup repaired the same way), and CSS with tinycss2.
+
+URL rules: a link may use http(s), mailto, tel or sms, or be relative; anything fetched
+(src, srcset, poster, stylesheets, icons, CSS url()) must be a path inside the site.
+Schemes are read the way browsers read them: leading and trailing control characters and
+spaces removed, tabs and newlines removed everywhere, backslashes taken as slashes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+import html5lib
+import tinycss2
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+# Global attributes any allowed element may carry (plus aria-* everywhere).
+_GLOBAL = {"id", "class", "title", "lang", "dir", "hidden", "role", "tabindex"}
+# What Markdown pages, abbreviations and quiz fields may produce.
+CONTENT_ELEMENTS: dict[str, set[str]] = {
+    **{tag: set() for tag in (
+        "abbr", "b", "br", "caption", "code", "dd", "del", "div", "dl", "dt", "em", "figcaption", "figure",
+        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark", "p", "pre", "q", "s",
+        "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "tfoot", "thead", "tr",
+        "u", "ul", "section", "article", "aside", "blockquote",
+    )},
+    "a": {"href", "rel"},
+    "details": {"open"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "ol": {"start", "reversed"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "time": {"datetime"},
+}
+# What the theme and our templates add around the content (the gate's tier).
+PAGE_ELEMENTS: dict[str, set[str]] = {
+    **CONTENT_ELEMENTS,
+    **{tag: set() for tag in ("html", "head", "body", "title", "header", "nav", "main", "footer", "legend")},
+    "a": {"href", "rel", "data-md-component"},
+    "meta": {"charset", "content", "http-equiv", "name"},
+    "link": {"href", "rel"},
+    "script": {"id", "src", "type"},
+    "form": {"autocomplete", "name"},
+    "fieldset": {"data-subscale"},
+    "label": {"for"},
+    "button": {"type", "data-quiz-print", "data-quiz-reset", "data-quiz-show"},
+    "input": {"type", "name", "checked", "required", "placeholder", "autocapitalize", "autocomplete",
+              "autocorrect", "spellcheck", "data-md-component", "data-md-toggle", "data-points",
+              "data-flags", "data-exclusive"},
+    SVG + "svg": {"viewBox", "{http://www.w3.org/2000/xmlns/}xmlns"},
+    SVG + "path": {"d"},
+}
+# The theme's own data attributes (Material's components and our quiz and exit scripts).
+PAGE_DATA = re.compile(r"data-(md-[a-z-]+|quiz(-[a-z-]+)?|i18n-[a-z-]+|help|module|score(-of)?|min|max|flag"
+                       r"|subscale|error-prefix|print-title|search-exclude)")
+INPUT_TYPES = {"radio", "checkbox", "text", "search"}
+LINK_RELS = {"canonical", "prev", "next", "icon", "stylesheet"}
+FETCHED_LINK_RELS = {"icon", "stylesheet"}
+META_NAMES = {"viewport", "description", "generator", "referrer", "author"}
+# Attributes whose value is a URL the reader may follow (checked for its scheme).
+LINK_ATTRS = {"href", "cite", "action", "formaction", "{http://www.w3.org/1999/xlink}href"}
+# Attributes whose value the browser fetches (must stay inside the site).
+FETCH_ATTRS = {"src", "poster", "data", "background", "srcset"}
+LINK_SCHEMES = {"http", "https", "mailto", "tel", "sms"}
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_STRIP = "".join(chr(c) for c in range(0x21))  # C0 controls and space, trimmed at both ends
+_REFUSED_ATTR_WHY = {
+    "style": "style attributes are not allowed; the Content-Security-Policy blocks them (use a class)",
+    "ping": "ping= sends a request to another address when a link is followed",
+    "formaction": "formaction= would send a form somewhere",
+    "srcdoc": "srcdoc= embeds a whole page",
+    "target": "links must not open new tabs or windows (they leave more traces)",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    message: str
+    needle: str = ""  # text an author can search for in the source (to give a line)
+
+
+# URLs --------------------------------------------------------------------------------
+
+
+def browser_url(value: str) -> str:
+    """The URL as a browser reads it: outer controls and spaces trimmed, tabs and newlines
+    removed, backslashes as slashes (as for http(s) and relative URLs)."""
+    value = value.strip(_STRIP)
+    value = re.sub(r"[\t\n\r]", "", value)
+    return value.replace("\\", "/")
+
+
+def url_scheme(value: str) -> str | None:
+    match = _SCHEME.match(browser_url(value))
+    return match.group(1).lower() if match else None
+
+
+def link_problem(value: str) -> str | None:
+    scheme = url_scheme(value)
+    if scheme is not None and scheme not in LINK_SCHEMES:
+        return f'the link "{_short(value)}" uses "{scheme}:"; only http(s), mailto, tel and sms links are allowed'
+    return None
+
+
+def fetch_problem(value: str, *, page_dir: str = "/", site_path: str = "/", data_ok: bool = False) -> str | None:
+    """Why fetching `value` from a page in `page_dir` would leave the site, or None."""
+    url = browser_url(value)
+    scheme = url_scheme(url)
+    if scheme == "data" and data_ok:
+        return None
+    if scheme is not None or url.startswith("//"):
+        return f'"{_short(value)}" would be loaded from another site; put the file in the site and use a relative path'
+    path = url.split("#")[0].split("?")[0]
+    if not path:
+        return None
+    joined = posixpath.normpath(posixpath.join(page_dir, path)) + ("/" if path.endswith("/") else "")
+    if not (joined + "/").startswith(site_path) and joined != site_path.rstrip("/"):
+        return f'"{_short(value)}" would be loaded from outside the site\'s own path {site_path}'
+    return None
+
+
+def srcset_urls(value: str) -> list[str]:
+    """The URLs of a srcset, split the way browsers split it (descriptors dropped)."""
+    urls, position = [], 0
+    while position < len(value):
+        while position < len(value) and (value[position].isspace() or value[position] == ","):
+            position += 1
+        start = position
+        while position < len(value) and not value[position].isspace():
+            position += 1
+        url = value[start:position]
+        if url.endswith(","):
+            urls.append(url.rstrip(","))
+            continue
+        if url:
+            urls.append(url)
+        depth = 0
+        while position < len(value) and (value[position] != "," or depth):
+            depth += {"(": 1, ")": -1}.get(value[position], 0)
+            position += 1
+    return urls
+
+
+def _short(value: str) -> str:
+    shown = value.encode("unicode_escape").decode("ascii")
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+# HTML --------------------------------------------------------------------------------
+
+
+def parse_document(html: str):
+    return html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=False)
+
+
+def parse_fragment(html: str):
+    return html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False)
+
+
+def tag_name(element) -> str:
+    tag = element.tag
+    return tag[len(SVG):] if tag.startswith(SVG) else tag
+
+
+def elements(root) -> Iterator:
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            yield element
+
+
+def check_element(element, *, allowed: dict[str, set[str]], page_data: bool, page_dir: str = "/",
+                  site_path: str = "/") -> Iterator[Finding]:
+    """Everything wrong with one element's name and attributes."""
+    tag = element.tag
+    if tag not in allowed:
+        yield Finding(f"the <{tag_name(element)}> element is not allowed", f"<{tag_name(element)}")
+        return
+    for name, value in element.attrib.items():
+        yield from _check_attribute(tag, name, value, allowed[tag], page_data=page_data,
+                                    page_dir=page_dir, site_path=site_path)
+    if tag == "input" and element.get("type", "text").lower() not in INPUT_TYPES:
+        yield Finding(f'<input type="{element.get("type")}"> is not allowed', element.get("type", ""))
+
+
+def _check_attribute(tag, name, value, allowed, *, page_data, page_dir, site_path) -> Iterator[Finding]:
+    local = name.split("}")[-1]
+    if local.lower().startswith("on"):
+        yield Finding(f"event-handler attributes ({local}=) are not allowed; the site runs no inline code", local)
+        return
+    if local in _REFUSED_ATTR_WHY:
+        yield Finding(_REFUSED_ATTR_WHY[local], local)
+        return
+    known = (name in _GLOBAL or name in allowed or name.startswith("aria-")
+             or (page_data and PAGE_DATA.fullmatch(name) is not None))
+    if not known:
+        yield Finding(f"the attribute {local}= is not allowed on <{tag.split('}')[-1]}>", local)
+        return
+    if name in LINK_ATTRS:
+        problem = link_problem(value)
+        if problem:
+            yield Finding(problem, value)
+    if name in FETCH_ATTRS:
+        for url in srcset_urls(value) if name == "srcset" else [value]:
+            problem = fetch_problem(url, page_dir=page_dir, site_path=site_path)
+            if problem:
+                yield Finding(f"<{tag}>: {problem}", url)
+    if name == "title" and "<" in value:
+        yield Finding(f'the title "{_short(value)}" contains "<": Material shows titles (and abbreviation '
+                      "definitions) as HTML tooltips; write plain words", value)
+
+
+def check_fragment(html: str, *, page_dir: str = "/", site_path: str = "/") -> list[Finding]:
+    """Check HTML written by an author (a page body, an abbreviation, a quiz field)."""
+    findings = []
+    for element in elements(parse_fragment(html)):
+        findings.extend(check_element(element, allowed=CONTENT_ELEMENTS, page_data=False,
+                                      page_dir=page_dir, site_path=site_path))
+    return list(dict.fromkeys(findings))
+
+
+def front_matter_problem(key: str, value: str) -> str | None:
+    """Front matter the theme prints unescaped (title, description, ...) must hold no markup."""
+    if "<" in value or ">" in value:
+        return f'front matter "{key}" contains "<" or ">"; the theme prints it as HTML, so write plain words'
+    if '"' in value and key in ("title", "description", "tab_title"):
+        return (f'front matter "{key}" contains a double quote ("); the theme puts it inside an attribute '
+                "unescaped; use curly quotes (\u201c \u201d) or single quotes")
+    return None
+
+
+# CSS ---------------------------------------------------------------------------------
+
+
+def css_urls(text: str) -> Iterator[str]:
+    """Every URL the stylesheet would fetch: url(), src() and @import."""
+    rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+    for rule in rules:
+        if rule.type == "at-rule" and rule.lower_at_keyword == "import":
+            for token in rule.prelude:
+                if token.type in ("string", "url"):
+                    yield token.value
+        yield from _token_urls(getattr(rule, "prelude", None) or [])
+        yield from _token_urls(getattr(rule, "content", None) or [])
+
+
+def _token_urls(tokens: Iterable) -> Iterator[str]:
+    for token in tokens:
+        if token.type == "url":
+            yield token.value
+        elif token.type == "function":
+            if token.lower_name in ("url", "src", "image-set", "image"):
+                for argument in token.arguments:
+                    if argument.type == "string":
+                        yield argument.value
+            yield from _token_urls(token.arguments)
+        elif token.type in ("() block", "[] block", "{} block"):
+            yield from _token_urls(token.content)
+        if token.type in ("qualified-rule", "at-rule"):
+            yield from _token_urls(token.prelude or [])
+            yield from _token_urls(token.content or [])
+    return
+
+
+def check_css(text: str, *, css_dir: str, site_path: str) -> list[Finding]:
+    findings = []
+    for rule in tinycss2.parse_stylesheet(text):
+        if rule.type == "at-rule" and rule.lower_at_keyword == "import":
+            findings.append(Finding("@import is not allowed; put the rules in the site's own stylesheet", "@import"))
+    for url in css_urls(text):
+        problem = fetch_problem(url, page_dir=css_dir, site_path=site_path, data_ok=url_scheme(url) == "data"
+                                and browser_url(url).lower().startswith("data:image/"))
+        if problem:
+            findings.append(Finding(f"url(): {problem}", url))
+    return findings

@@ -1,0 +1,286 @@
+"""The safety gate over a built site: every HTML page and CSS file held to the allowlist
+(allowlist.py), whatever built it (MkDocs with our hooks, or a generator that skips them).
+
+Every problem is one line, `site/<path>: message (source docs/<file>.md)`. Used by
+scripts/verify_site.py (`make verify`, the end of `make build`, the Pages workflow) and by
+the tests, so all of them run the same code.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from . import allowlist
+from .allowlist import Finding, elements, parse_document, tag_name
+
+# Files a reader's browser may be handed. Anything else (an .svg or .xhtml that runs its
+# own scripts, a stray .js) is an error.
+ALLOWED_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".gz", ".map", ".txt", ".png", ".jpg", ".jpeg",
+                    ".gif", ".webp", ".avif", ".ico", ".woff2"}
+# Scripts the site may serve: our bundle, Material's bundle, its search worker and lunr.
+OUR_SCRIPT = "assets/javascripts/site.min.js"
+THEME_SCRIPT = re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js")
+KNOWN_SCRIPTS = re.compile(r"assets/javascripts/(site\.min\.js|bundle\.[0-9a-f]{8}\.min\.js"
+                           r"|workers/search\.[0-9a-f]{8}\.min\.js|lunr/(min/lunr\.[a-z.]+\.min|tinyseg|wordcut)\.js)")
+REQUIRED_DIRECTIVES = {"default-src": "'none'", "object-src": "'none'", "base-uri": "'none'",
+                       "form-action": "'none'", "manifest-src": "'none'"}
+
+
+@dataclass(frozen=True)
+class Expected:
+    site_url: str  # e.g. https://steady-ground.github.io/steady-ground/
+    exit_url: str
+
+    @property
+    def site_path(self) -> str:
+        return urlsplit(self.site_url).path or "/"
+
+
+@dataclass
+class Site:
+    root: Path
+    shown: str  # how the folder is named in messages, e.g. "site"
+    repo: Path | None = None  # to name the source of a page
+
+
+def verify(site: Site, expected: Expected) -> list[str]:
+    """Every problem of the built site, one line each, sorted by file."""
+    problems: list[str] = []
+    policies: dict[str, str] = {}
+    files = sorted(p for p in site.root.rglob("*") if p.is_file() or p.is_symlink())
+    if not any(p.suffix == ".html" for p in files):
+        return [f"{site.shown}/: no HTML pages found; is this a built site?"]
+    for path in files:
+        relative = path.relative_to(site.root).as_posix()
+        where = f"{site.shown}/{relative}"
+        if path.is_symlink():
+            problems.append(f"{where}: a symbolic link in the built site")
+            continue
+        if path.suffix not in ALLOWED_SUFFIXES:
+            problems.append(f"{where}: a {path.suffix or 'suffixless'} file is not something the site needs "
+                            "(browsers can run scripts in .svg, .xhtml and similar files)")
+        elif path.suffix == ".js" and not KNOWN_SCRIPTS.fullmatch(relative):
+            problems.append(f"{where}: a script that is not the site's own bundle or Material's "
+                            "(scripts come only from overrides/assets/javascripts through the bundle)")
+        elif path.suffix == ".css":
+            css_dir = expected.site_path + posixpath.dirname(relative)
+            for finding in allowlist.check_css(path.read_text(encoding="utf-8"), css_dir=css_dir,
+                                               site_path=expected.site_path):
+                problems.append(f"{where}: {finding.message}")
+        elif path.suffix == ".html":
+            source = _source(site, relative)
+            found = check_page(path.read_text(encoding="utf-8"), relative, expected, policies)
+            problems.extend(f"{where}: {message}{source}" for message in found)
+    distinct = set(policies.values())
+    if len(distinct) > 1:
+        first = next(iter(policies))
+        for name, policy in policies.items():
+            if policy != policies[first]:
+                problems.append(f"{site.shown}/{name}: its Content-Security-Policy differs from {first}'s; "
+                                "instant navigation keeps the first page's policy, so it must be the same everywhere")
+    return problems
+
+
+def check_page(html: str, relative: str, expected: Expected, policies: dict[str, str]) -> list[str]:
+    """Problems of one built page; `policies` collects each page's CSP for the comparison."""
+    document = parse_document(html)
+    page_url = urljoin(expected.site_url, _page_url_path(relative))
+    page_dir = posixpath.dirname(urlsplit(page_url).path) + "/"
+    head, body = document.find("head"), document.find("body")
+    problems: list[str] = []
+    policy = _check_head(head, problems)
+    if policy is not None:
+        policies[relative] = policy
+        problems.extend(_check_policy(policy, expected))
+    hashes = set(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", policy or ""))
+    for element in elements(document):
+        for finding in allowlist.check_element(element, allowed=allowlist.PAGE_ELEMENTS, page_data=True,
+                                               page_dir=page_dir, site_path=expected.site_path):
+            problems.append(_with_context(finding, element))
+        problems.extend(_check_special(element, page_dir, expected, hashes))
+    if body is not None:
+        for meta in body.iter("meta"):
+            problems.append(f"<meta> in <body> is not allowed ({_attrs(meta)}): browsers obey it")
+    problems.extend(_check_safety_links(document, page_url, expected))
+    problems.extend(_check_quiz_markup(document, html))
+    return list(dict.fromkeys(problems))
+
+
+# Head: charset, CSP, referrer ----------------------------------------------------------
+
+
+def _check_head(head, problems: list[str]) -> str | None:
+    children = [el for el in head if isinstance(el.tag, str)] if head is not None else []
+    csps = [el for el in head.iter("meta") if (el.get("http-equiv") or "").lower() == "content-security-policy"] \
+        if head is not None else []
+    if len(children) < 2 or children[0].tag != "meta" or "charset" not in children[0].attrib:
+        problems.append('<meta charset> must be the first element of <head>')
+    if len(csps) != 1:
+        problems.append(f"expected exactly one Content-Security-Policy <meta>, found {len(csps)}")
+    elif len(children) < 2 or children[1] is not csps[0]:
+        problems.append("the Content-Security-Policy <meta> must come straight after <meta charset>, before "
+                        "anything it has to govern")
+    referrers = [el for el in (head.iter("meta") if head is not None else []) if el.get("name") == "referrer"]
+    if [el.get("content") for el in referrers] != ["no-referrer"]:
+        problems.append('expected exactly one <meta name="referrer" content="no-referrer"> in <head>')
+    return csps[0].get("content", "") if len(csps) == 1 else None
+
+
+def _check_policy(policy: str, expected: Expected) -> list[str]:
+    problems = []
+    directives = {}
+    for part in policy.split(";"):
+        name, _, value = part.strip().partition(" ")
+        if name:
+            directives[name.lower()] = value.strip()
+    for name, value in REQUIRED_DIRECTIVES.items():
+        if directives.get(name) != value:
+            problems.append(f"the Content-Security-Policy must have {name} {value}")
+    for name, value in directives.items():
+        for source in value.split():
+            if source in ("'none'",) or source.startswith("'sha256-"):
+                continue
+            if source == "data:" and name == "img-src":
+                continue
+            if source.lower().startswith(expected.site_url.lower()) or source == "upgrade-insecure-requests":
+                continue
+            problems.append(f'the Content-Security-Policy allows {source} in {name}; only the site\'s own path '
+                            f"{expected.site_url} and script hashes are allowed")
+    return problems
+
+
+# Elements with rules of their own --------------------------------------------------------
+
+
+def _check_special(element, page_dir: str, expected: Expected, hashes: set[str]) -> list[str]:
+    tag = element.tag
+    if tag == "meta":
+        return _check_meta(element)
+    if tag == "link":
+        rel = set((element.get("rel") or "").lower().split())
+        if not rel or not rel <= allowlist.LINK_RELS:
+            return [f'<link rel="{element.get("rel")}"> is not allowed (only {", ".join(sorted(allowlist.LINK_RELS))})']
+        if rel & allowlist.FETCHED_LINK_RELS:
+            problem = allowlist.fetch_problem(element.get("href", ""), page_dir=page_dir, site_path=expected.site_path)
+            return [f"<link>: {problem}"] if problem else []
+        return []
+    if tag == "script":
+        return _check_script(element, page_dir, expected, hashes)
+    return []
+
+
+def _check_meta(meta) -> list[str]:
+    if "charset" in meta.attrib:
+        return [] if (meta.get("charset") or "").lower() == "utf-8" else ['<meta charset> must be "utf-8"']
+    equiv = (meta.get("http-equiv") or "").lower()
+    if equiv:
+        if equiv == "content-security-policy":
+            return []
+        return [f'<meta http-equiv="{meta.get("http-equiv")}"> is not allowed (a refresh sends readers to another '
+                "page, other values change how the browser treats the page)"]
+    name = (meta.get("name") or "").lower()
+    if name not in allowlist.META_NAMES:
+        return [f"<meta {_attrs(meta)}> is not allowed"]
+    if name == "referrer" and meta.get("content") != "no-referrer":
+        return [f'<meta name="referrer" content="{meta.get("content")}"> would tell other sites which page the '
+                "reader was on; only no-referrer is allowed"]
+    return []
+
+
+def _check_script(script, page_dir: str, expected: Expected, hashes: set[str]) -> list[str]:
+    src, kind = script.get("src"), (script.get("type") or "").lower()
+    if src is not None:
+        resolved = posixpath.normpath(posixpath.join(page_dir, allowlist.browser_url(src)))
+        inside = resolved[len(expected.site_path):] if resolved.startswith(expected.site_path) else None
+        if inside is None or not (inside == OUR_SCRIPT or THEME_SCRIPT.fullmatch(inside)):
+            return [f'<script src="{src}"> is not the site\'s own bundle or Material\'s; no other script may run']
+        return []
+    if kind == "application/json":
+        return [] if script.get("id") == "__config" else ['a JSON <script> other than Material\'s "__config"']
+    text = script.text or ""
+    digest = "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+    if digest not in hashes:
+        return [f"an inline <script> whose hash {digest} is not in the Content-Security-Policy"]
+    return []
+
+
+# Links every page must have ----------------------------------------------------------------
+
+
+def _check_safety_links(document, page_url: str, expected: Expected) -> list[str]:
+    anchors = list(document.iter("a"))
+    problems = []
+    buttons = [a for a in anchors if "qe-button" in (a.get("class") or "").split()]
+    if len(buttons) != 1 or buttons[0].get("href") != expected.exit_url:
+        problems.append(f"expected one exit button (a.qe-button) to {expected.exit_url}")
+    links = [a for a in anchors if "md-skip" not in (a.get("class") or "").split()]
+    if not links or "qe-skiplink" not in (links[0].get("class") or "").split() \
+            or links[0].get("href") != expected.exit_url:
+        problems.append(f"the first link must be the exit skip link (a.qe-skiplink) to {expected.exit_url}")
+    helps = [el for el in elements(document) if "data-help" in el.attrib]
+    help_url = urljoin(expected.site_url, "help/")
+    if len(helps) != 1 or help_url not in {urljoin(page_url, a.get("href", "")) for a in helps[0].iter("a")}:
+        problems.append(f'expected the help bar ([data-help]) with a link to {help_url}')
+    targets = {urljoin(page_url, a.get("href", "")) for a in anchors}
+    safe_use = urljoin(expected.site_url, "safe-use/")
+    if safe_use not in targets:
+        problems.append(f"expected a link to {safe_use}")
+    return problems
+
+
+def _check_quiz_markup(document, html: str) -> list[str]:
+    problems = []
+    if "<!--quiz-markup:" in html or "<!--quiz-md-start:" in html:
+        problems.append("quiz placeholders left in the page: the quiz was not put together")
+    for quiz in (el for el in elements(document) if "data-quiz" in el.attrib):
+        forms = list(quiz.iter("form"))
+        if len(forms) != 1:
+            problems.append("a quiz ([data-quiz]) must hold exactly one <form>")
+            continue
+        labels = {label.get("for") for label in forms[0].iter("label")}
+        for fieldset in forms[0].iter("fieldset"):
+            first = next((el for el in fieldset if isinstance(el.tag, str)), None)
+            if first is None or first.tag != "legend":
+                problems.append("a quiz <fieldset> must start with its <legend>")
+        for field in forms[0].iter("input"):
+            if field.get("type") not in ("radio", "checkbox") or not field.get("id") or not field.get("name"):
+                problems.append("quiz answers must be radios or checkboxes with an id and a name")
+            elif field.get("id") not in labels:
+                problems.append(f'quiz answer "{field.get("id")}" has no <label for>')
+    return problems
+
+
+# Helpers -------------------------------------------------------------------------------------
+
+
+def _page_url_path(relative: str) -> str:
+    return relative[: -len("index.html")] if relative.endswith("index.html") else relative
+
+
+def _source(site: Site, relative: str) -> str:
+    """ (source docs/<file>.md) for a built page, when the repository is known."""
+    if site.repo is None:
+        return ""
+    stem = _page_url_path(relative).rstrip("/")
+    candidates = [f"docs/{stem}.md", f"docs/{stem}/index.md"] if stem else ["docs/index.md"]
+    if stem.startswith("quizzes/") and stem.count("/") == 1:
+        slug = stem.split("/")[1]
+        candidates += [f"quizzes/{slug}.yml", f"quizzes/{slug}.yaml"]
+    if relative == "404.html":
+        candidates.append("overrides/404.html")
+    found = next((c for c in candidates if (site.repo / c).is_file()), None)
+    return f" (source {found})" if found else ""
+
+
+def _attrs(element) -> str:
+    return " ".join(f'{k.split("}")[-1]}="{v}"' for k, v in element.attrib.items())
+
+
+def _with_context(finding: Finding, element) -> str:
+    return finding.message if finding.message.startswith("<") else f"<{tag_name(element)}>: {finding.message}"
