@@ -36,7 +36,7 @@ CONTENT_ELEMENTS: dict[str, set[str]] = {
     )},
     "a": {"href", "rel"},
     "details": {"open"},
-    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "img": {"src", "srcset", "alt", "width", "height", "loading", "decoding"},
     "ol": {"start", "reversed"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
@@ -168,8 +168,7 @@ def parse_fragment(html: str):
 
 
 def tag_name(element) -> str:
-    tag = element.tag
-    return tag[len(SVG):] if tag.startswith(SVG) else tag
+    return element.tag.split("}")[-1]  # svg and MathML elements carry their namespace
 
 
 def elements(root) -> Iterator:

@@ -283,4 +283,5 @@ def _attrs(element) -> str:
 
 
 def _with_context(finding: Finding, element) -> str:
-    return finding.message if finding.message.startswith("<") else f"<{tag_name(element)}>: {finding.message}"
+    name = f"<{tag_name(element)}"
+    return finding.message if name in finding.message else f"{name}>: {finding.message}"
