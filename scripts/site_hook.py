@@ -5,6 +5,11 @@
   dark colours derived from Material's own dark palette.
 - Every page gets the same strict Content-Security-Policy <meta>, hashes computed here.
 - Links to other sites get rel="noopener noreferrer" and never open a new tab.
+- What authors write is checked before it becomes a page (sitekit/author_checks.py): no
+  symbolic links in the sources, snippets only from includes/, front matter and
+  abbreviations without markup, page HTML inside the allowlist. Every problem is listed
+  at once, `docs/<file>.md:LINE: message`, and the build stops before writing a page.
+  The gate over the built site (scripts/verify_site.py) runs after every build.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from urllib.parse import urlparse
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from sitekit import author_checks
 from sitekit.assets import bundle
 from sitekit.colour_scheme import dark_scheme_css
 from sitekit.csp import SitePolicy, inline_scripts
@@ -29,7 +35,7 @@ JS_BUNDLE = ("assets/javascripts/site.min.js",
 CSS_BUNDLE = ("assets/stylesheets/site.min.css",
               ["assets/stylesheets/quick-exit.css", "assets/stylesheets/quiz.css",
                "assets/stylesheets/content.css"])
-_state: dict = {"serving": False, "policy": None}
+_state: dict = {"serving": False, "policy": None, "root": None, "includes": None, "site_path": "/", "problems": []}
 
 
 # Hooks -------------------------------------------------------------------------------
@@ -43,6 +49,10 @@ def on_config(config):
     site_url = config.site_url or "/"
     config.extra["scope"] = urlparse(site_url).path or "/"
     _state["policy"] = SitePolicy(upgrade_insecure=site_url.startswith("https://"), site_url=site_url)
+    root = Path(config.config_file_path).parent.resolve()
+    includes = _includes_dir(config, root)
+    _state.update(root=root, includes=includes, site_path=config.extra["scope"], problems=[])
+    _check_sources(config, root, includes)
     return config
 
 
@@ -56,13 +66,35 @@ def on_files(files, *, config):
     return files
 
 
+def on_page_markdown(markdown, *, page, config, files):
+    source, text = _source_of(page)
+    if text is not None:
+        _state["problems"] += author_checks.front_matter_problems(page.meta, text, source)
+        _state["problems"] += author_checks.snippet_problems(text, source, _state["includes"])
+    return author_checks.without_bad_snippets(markdown, _state["includes"])
+
+
 def on_page_content(html, *, page, config, files):
+    source, text = _source_of(page)
     if inline_scripts(html):
-        raise PluginError(
-            f"docs/{page.file.src_uri}: inline <script> in page content is not allowed: the strict "
+        _state["problems"].append(
+            f"{source}: inline <script> in page content is not allowed: the strict "
             "Content-Security-Policy blocks it (safety.md SEC-3). Put the code in a .js file."
         )
+    page_dir = _state["site_path"] + (page.url.rsplit("/", 1)[0] + "/" if "/" in page.url else "")
+    _state["problems"] += author_checks.content_problems(
+        html, source=source, source_text=text or "", includes=_state["includes"], root=_state["root"],
+        page_dir=page_dir, site_path=_state["site_path"])
     return harden_external_links(html)
+
+
+def on_env(env, *, config, files):
+    # After every page is read and before any is written: all problems at once.
+    problems = list(dict.fromkeys(_state["problems"]))
+    if problems:
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        raise PluginError(f"Pages have {count} that would reach readers:\n" + "\n".join(problems))
+    return env
 
 
 def on_post_page(output, *, page, config):
@@ -87,6 +119,34 @@ def _with_policy(html: str, source: str) -> str:
         return _state["policy"].apply(html, source)
     except ValueError as error:
         raise PluginError(str(error)) from None
+
+
+def _check_sources(config, root: Path, includes: Path) -> None:
+    """Symbolic links, snippets and abbreviations in the shared sources, before any page
+    is read (a nested missing snippet would otherwise stop the build with a traceback)."""
+    quiz_dir = root / str(config.extra.get("quiz", {}).get("dir", "quizzes"))
+    folders = [Path(config.docs_dir), includes, quiz_dir]
+    problems = author_checks.symlinks([f for f in folders if f.exists() or f.is_symlink()], root)
+    for include in sorted(includes.glob("*.md")) if includes.is_dir() and not problems else []:
+        shown = include.relative_to(root).as_posix()
+        text = include.read_text(encoding="utf-8")
+        problems += author_checks.snippet_problems(text, shown, includes)
+        problems += author_checks.abbreviation_problems(text, shown)
+    if problems:
+        raise PluginError("The site's sources have problems:\n" + "\n".join(problems))
+
+
+def _includes_dir(config, root: Path) -> Path:
+    base = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["includes"])
+    first = base[0] if isinstance(base, list) and base else base or "includes"
+    return (root / first).resolve() if not Path(first).is_absolute() else Path(first)
+
+
+def _source_of(page) -> tuple[str, str | None]:
+    """How a page's source is named in messages, and its text (None for generated pages)."""
+    if page.file.generated_by:
+        return f"{page.file.src_uri} (generated by {page.file.generated_by})", None
+    return f"docs/{page.file.src_uri}", page.file.content_string
 
 
 def _take_source(files, uri: str) -> str:

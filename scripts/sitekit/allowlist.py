@@ -29,13 +29,14 @@ _GLOBAL = {"id", "class", "title", "lang", "dir", "hidden", "role", "tabindex"}
 # What Markdown pages, abbreviations and quiz fields may produce.
 CONTENT_ELEMENTS: dict[str, set[str]] = {
     **{tag: set() for tag in (
-        "abbr", "b", "br", "caption", "code", "dd", "del", "div", "dl", "dt", "em", "figcaption", "figure",
+        "abbr", "b", "br", "caption", "code", "dd", "del", "dl", "dt", "em", "figcaption", "figure",
         "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark", "p", "pre", "q", "s",
         "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "tfoot", "thead", "tr",
         "u", "ul", "section", "article", "aside", "blockquote",
     )},
     "a": {"href", "rel"},
     "details": {"open"},
+    "div": {"data-search-exclude"},  # Material's search skips it (quiz blocks)
     "img": {"src", "srcset", "alt", "width", "height", "loading", "decoding"},
     "ol": {"start", "reversed"},
     "td": {"colspan", "rowspan"},
@@ -86,7 +87,7 @@ _REFUSED_ATTR_WHY = {
 @dataclass(frozen=True)
 class Finding:
     message: str
-    needle: str = ""  # text an author can search for in the source (to give a line)
+    needles: tuple[str, ...] = ()  # text to look for in the source, best first (to give a line)
 
 
 # URLs --------------------------------------------------------------------------------
@@ -182,46 +183,48 @@ def check_element(element, *, allowed: dict[str, set[str]], page_data: bool, pag
     """Everything wrong with one element's name and attributes."""
     tag = element.tag
     if tag not in allowed:
-        yield Finding(f"the <{tag_name(element)}> element is not allowed", f"<{tag_name(element)}")
+        attrs = " ".join(f'{k.split("}")[-1]}="{_short(v)}"' for k, v in element.attrib.items())
+        needles = tuple(f'{k.split("}")[-1]}="{v}"' for k, v in element.attrib.items())[:1] + (f"<{tag_name(element)}",)
+        yield Finding(f"the <{tag_name(element)}> element is not allowed" + (f" ({attrs})" if attrs else ""), needles)
         return
     for name, value in element.attrib.items():
         yield from _check_attribute(tag, name, value, allowed[tag], page_data=page_data,
                                     page_dir=page_dir, site_path=site_path)
     if tag == "input" and element.get("type", "text").lower() not in INPUT_TYPES:
-        yield Finding(f'<input type="{element.get("type")}"> is not allowed', element.get("type", ""))
+        yield Finding(f'<input type="{element.get("type")}"> is not allowed', (f'type="{element.get("type")}',))
 
 
 def _check_attribute(tag, name, value, allowed, *, page_data, page_dir, site_path) -> Iterator[Finding]:
     local = name.split("}")[-1]
     if local.lower().startswith("on"):
-        yield Finding(f"event-handler attributes ({local}=) are not allowed; the site runs no inline code", local)
+        yield Finding(f"event-handler attributes ({local}=) are not allowed; the site runs no inline code", (f"{local}=",))
         return
     if local in _REFUSED_ATTR_WHY:
-        yield Finding(_REFUSED_ATTR_WHY[local], local)
+        yield Finding(_REFUSED_ATTR_WHY[local], (f"{local}=",))
         return
     known = (name in _GLOBAL or name in allowed or name.startswith("aria-")
              or (page_data and PAGE_DATA.fullmatch(name) is not None))
     if not known:
-        yield Finding(f"the attribute {local}= is not allowed on <{tag.split('}')[-1]}>", local)
+        yield Finding(f"the attribute {local}= is not allowed on <{tag.split('}')[-1]}>", (f"{local}=",))
         return
     if name in LINK_ATTRS:
         problem = link_problem(value)
         if problem:
-            yield Finding(problem, value)
+            yield Finding(problem, (f'{local}="{value}', value))
     if name in FETCH_ATTRS:
         for url in srcset_urls(value) if name == "srcset" else [value]:
             problem = fetch_problem(url, page_dir=page_dir, site_path=site_path)
             if problem:
-                yield Finding(f"<{tag}>: {problem}", url)
+                yield Finding(f"<{tag} {name}=>: {problem}", (f'{name}="{url}', url))
     if name == "title" and "<" in value:
         yield Finding(f'the title "{_short(value)}" contains "<": Material shows titles (and abbreviation '
-                      "definitions) as HTML tooltips; write plain words", value)
+                      "definitions) as HTML tooltips; write plain words", (value,))
 
 
 def check_fragment(html: str, *, page_dir: str = "/", site_path: str = "/") -> list[Finding]:
     """Check HTML written by an author (a page body, an abbreviation, a quiz field)."""
     findings = []
-    for element in elements(parse_fragment(html)):
+    for element in list(elements(parse_fragment(html)))[1:]:  # [0] is the fragment itself
         findings.extend(check_element(element, allowed=CONTENT_ELEMENTS, page_data=False,
                                       page_dir=page_dir, site_path=site_path))
     return list(dict.fromkeys(findings))
@@ -274,10 +277,10 @@ def check_css(text: str, *, css_dir: str, site_path: str) -> list[Finding]:
     findings = []
     for rule in tinycss2.parse_stylesheet(text):
         if rule.type == "at-rule" and rule.lower_at_keyword == "import":
-            findings.append(Finding("@import is not allowed; put the rules in the site's own stylesheet", "@import"))
+            findings.append(Finding("@import is not allowed; put the rules in the site's own stylesheet", ("@import",)))
     for url in css_urls(text):
         problem = fetch_problem(url, page_dir=css_dir, site_path=site_path, data_ok=url_scheme(url) == "data"
                                 and browser_url(url).lower().startswith("data:image/"))
         if problem:
-            findings.append(Finding(f"url(): {problem}", url))
+            findings.append(Finding(f"url(): {problem}", (url,)))
     return findings

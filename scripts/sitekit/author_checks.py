@@ -1,0 +1,175 @@
+"""Checks of what authors write, before it becomes a page: Markdown page bodies, front
+matter, abbreviation definitions, snippets and the source folders themselves.
+
+A courtesy for authors (each problem names the file and, where it can, the line); the
+gate over the built site (gate.py) is the guard every build passes through. Both hold
+HTML to the same allowlist (allowlist.py). Every function returns messages, never raises.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+from typing import Any, Iterable
+
+from pymdownx.snippets import SnippetPreprocessor
+
+from .allowlist import check_fragment, front_matter_problem
+
+_ABBREVIATION = re.compile(r"^\*\[(?P<word>[^\]]+)\]:[ \t]*(?P<definition>.*)$", re.M)
+_FRONT_MATTER_KEY = r"^{key}[ \t]*:"
+
+
+def symlinks(folders: Iterable[Path], root: Path) -> list[str]:
+    """Every symbolic link under the source folders: a link can publish a file from
+    anywhere on the machine (pymdownx.snippets and MkDocs both follow them)."""
+    found = []
+    for folder in folders:
+        if folder.is_symlink():
+            found.append(_shown(folder, root))
+            continue
+        for directory, dirs, files in os.walk(folder, followlinks=False):
+            for name in dirs + files:
+                path = Path(directory) / name
+                if path.is_symlink():
+                    found.append(_shown(path, root))
+    return [f"{path}: symbolic links are not allowed in the site's sources; copy the file in instead"
+            for path in sorted(found)]
+
+
+def snippet_problems(text: str, source: str, includes: Path) -> list[str]:
+    """Each `--8<-- "file"` that names no file inside includes/ (the build would otherwise
+    stop with a traceback, or read a file from outside the folder)."""
+    return [f"{source}:{number}: {problem}" for number, problem in bad_snippets(text, includes)]
+
+
+def bad_snippets(text: str, includes: Path) -> list[tuple[int, str]]:
+    """(line number, problem) of each snippet line that must not be followed."""
+    found, in_block = [], False
+    for number, line in enumerate(text.splitlines(), 1):
+        match = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line)
+        if match and match.group("escape"):
+            continue
+        if match and match.group("block_marker"):
+            in_block = not in_block
+            continue
+        if match and match.group("snippet"):
+            name = match.group("snippet")[1:-1]
+        elif in_block and line.strip():
+            name = line.strip()
+        else:
+            continue
+        problem = _snippet_problem(SnippetPreprocessor.RE_SNIPPET_FILE.match(name).group(1), includes)
+        if problem:
+            found.append((number, problem))
+    return found
+
+
+def without_bad_snippets(markdown: str, includes: Path) -> str:
+    """The Markdown with each bad snippet line blanked, so the build can go on to report
+    every other problem before it stops (it stops in any case)."""
+    bad = {number for number, _ in bad_snippets(markdown, includes)}
+    if not bad:
+        return markdown
+    lines = markdown.split("\n")
+    for number in bad:
+        lines[number - 1] = ""
+    return "\n".join(lines)
+
+
+def _snippet_problem(name: str, includes: Path) -> str | None:
+    target = (includes / name)
+    try:
+        inside = target.resolve().is_relative_to(includes.resolve())
+    except OSError:
+        inside = False
+    if not inside:
+        return f'the snippet "{name}" is outside includes/; snippets may only come from there'
+    if target.is_symlink():
+        return f'the snippet "{name}" is a symbolic link; copy the file into includes/ instead'
+    if not target.is_file():
+        known = ", ".join(sorted(p.name for p in includes.glob("*.md"))) or "none"
+        return f'the snippet "{name}" was not found in includes/ (there: {known})'
+    return None
+
+
+def front_matter_problems(meta: dict[str, Any], source_text: str, source: str) -> list[str]:
+    """Front matter values the theme prints without escaping must hold no markup."""
+    problems = []
+    for key, value in meta.items():
+        for text in _strings(value):
+            problem = front_matter_problem(str(key), text)
+            if problem:
+                problems.append(f"{source}:{_key_line(source_text, str(key))}: {problem}")
+    return problems
+
+
+def abbreviation_problems(text: str, source: str) -> list[str]:
+    """`*[WORD]: definition` becomes a title attribute, which Material's tooltips show as HTML."""
+    problems = []
+    for match in _ABBREVIATION.finditer(text):
+        definition = html.unescape(match.group("definition"))
+        if "<" in definition or ">" in definition:
+            line = text.count("\n", 0, match.start()) + 1
+            problems.append(f'{source}:{line}: the definition of "{match.group("word")}" contains "<" or ">": '
+                            "tooltips show definitions as HTML; write plain words")
+    return problems
+
+
+def content_problems(rendered: str, *, source: str, source_text: str, includes: Path, root: Path,
+                     page_dir: str, site_path: str) -> list[str]:
+    """The page's rendered Markdown held to the content allowlist, each problem located in
+    the page (or in the include it came from) where its text can be found."""
+    problems = []
+    for finding in check_fragment(rendered, page_dir=page_dir, site_path=site_path):
+        where = _locate(finding.needles, source, source_text, includes, root)
+        problems.append(f"{where}: {finding.message}")
+    return problems
+
+
+def _locate(needles: tuple[str, ...], source: str, source_text: str, includes: Path, root: Path) -> str:
+    for needle in needles:
+        line = _line_of(needle, source_text)
+        if line:
+            return f"{source}:{line}"
+    for include in sorted(includes.glob("*.md")):
+        text = include.read_text(encoding="utf-8")
+        for needle in needles:
+            line = _line_of(needle, text)
+            if line:
+                return f"{_shown(include, root)}:{line} (included in {source})"
+    return source
+
+
+def _line_of(needle: str, text: str) -> int | None:
+    """The first line holding `needle`, as written or once character references are decoded."""
+    needle = needle.lower()
+    for number, line in enumerate(text.splitlines(), 1):
+        if needle in line.lower() or ("&" in line and needle in html.unescape(line).lower()):
+            return number
+    return None
+
+
+def _key_line(text: str, key: str) -> int:
+    match = re.search(_FRONT_MATTER_KEY.format(key=re.escape(key)), text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
