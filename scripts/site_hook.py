@@ -128,7 +128,7 @@ def _check_sources(config, root: Path, includes: Path) -> None:
     folders = [Path(config.docs_dir), includes, quiz_dir]
     problems = author_checks.symlinks([f for f in folders if f.exists() or f.is_symlink()], root)
     for include in sorted(includes.glob("*.md")) if includes.is_dir() and not problems else []:
-        shown = include.relative_to(root).as_posix()
+        shown = author_checks.display_path(include, root)
         text = include.read_text(encoding="utf-8")
         problems += author_checks.snippet_problems(text, shown, includes)
         problems += author_checks.abbreviation_problems(text, shown)

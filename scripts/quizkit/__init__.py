@@ -52,7 +52,8 @@ def check_loaded(loaded: Loaded, slug: str) -> tuple[Quiz | None, list[Problem]]
 
 
 def quiz_files(directory: str | Path) -> list[Path]:
-    return sorted(p for p in Path(directory).glob("*.yml") if p.is_file())
+    # .yaml too, so a misnamed file is reported (rule file-name), never silently skipped
+    return sorted(p for pattern in ("*.yml", "*.yaml") for p in Path(directory).glob(pattern) if p.is_file())
 
 
 def check_paths(paths: Iterable[tuple[Path, str]]) -> tuple[list[Quiz], list[Problem]]:

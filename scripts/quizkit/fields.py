@@ -100,7 +100,7 @@ class Identifier(Kind):
     def check(self, value, path, pos):
         if not isinstance(value, str) or not value:
             yield from Text().check(value, path, pos)
-        elif not _ID.match(value):
+        elif not _ID.fullmatch(value):
             yield path, (
                 f'"{value}" must use lower-case letters, digits and single hyphens, like "{slugify(value)}"'
             ), "id-format", False
@@ -197,7 +197,7 @@ class MapOf(Kind):
             yield path, f'"{_name(path)}" must be a set of "name: value" pairs, not {_described(value, None)}', "type", False
             return
         for key, item in value.items():
-            if not _ID.match(key):
+            if not _ID.fullmatch(key):
                 yield path + (key,), (
                     f'"{key}" must use lower-case letters, digits and single hyphens, like "{slugify(key)}"'
                 ), "id-format", True

@@ -5,7 +5,7 @@ keeps its place in the file. The node tree becomes plain Python data (dicts, lis
 scalars) and a `Positions` index from data path, such as `("questions", 2, "scale")`, to
 the 1-based line and column of that value and of its key. Author mistakes at this stage
 (syntax errors, duplicate keys that PyYAML would silently drop, keys that are not plain
-text) become `Problem`s, never exceptions.
+text, anchors and aliases) become `Problem`s, never exceptions.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem
@@ -109,9 +110,34 @@ def load_text(text: str, display: str) -> Loaded:
         return _failed(display, text, line, col, f"YAML cannot read this character: {error}")
     if root is None:
         return _failed(display, text, 1, 1, "the file is empty; a quiz needs at least title, questions and bands")
+    if "&" in text or "*" in text:
+        aliases = _anchors_and_aliases(text, display)
+        if aliases:  # refused before anything is expanded: an alias bomb never gets built
+            return Loaded(display, text, problems=aliases)
     builder = _Builder(loaded)
     loaded.data = builder.build(root, ())
     return loaded
+
+
+def _anchors_and_aliases(text: str, display: str) -> list[Problem]:
+    """Every YAML anchor (&name) and alias (*name): a few bytes of aliases can expand to
+    gigabytes, and quiz text never needs them."""
+    problems, seen = [], set()
+    for event in yaml.parse(text, Loader=_FAST_LOADER):
+        if isinstance(event, AliasEvent):
+            what = f'the alias "*{event.anchor}"'
+        elif getattr(event, "anchor", None):
+            what = f'the anchor "&{event.anchor}"'
+        else:
+            continue
+        if what in seen:  # each name once: a bomb's hundred aliases need not be a hundred lines
+            continue
+        seen.add(what)
+        mark = event.start_mark
+        problems.append(Problem(display, mark.line + 1, mark.column + 1,
+                                f"{what}: YAML anchors and aliases are not allowed in quiz files; write the text out "
+                                "(put text that starts with & or * in quotes)", "syntax"))
+    return problems
 
 
 def _failed(display: str, text: str, line: int, col: int, message: str) -> Loaded:

@@ -15,8 +15,13 @@ from __future__ import annotations
 import difflib
 import html
 import re
+import unicodedata
 from functools import cached_property
 from typing import Any, Callable, Iterator
+
+from pymdownx.snippets import SnippetPreprocessor
+
+from sitekit.allowlist import check_fragment
 
 from .fields import ID_PATTERN, check_structure, slugify
 from .loader import DataPath, Loaded
@@ -31,7 +36,7 @@ RULE_NAMES = (
     "exclusive-option", "none-option", "unknown-flag", "unknown-label", "unused-flag",
     "band-range", "band-gap", "band-overlap", "band-bounds", "unknown-question",
     "example-answers", "unknown-band", "example-total", "example-band", "example-subscale",
-    "example-flags", "unsafe-html", "plain-text", "markdown-heading",
+    "example-flags", "unsafe-html", "plain-text", "markdown-heading", "invisible-character",
 )
 
 MARKDOWN_KEYS = ("intro", "body")
@@ -93,7 +98,7 @@ class Context:
 
     @cached_property
     def unsafe(self) -> dict[DataPath, list]:
-        found = {path: list(_unsafe(text)) for path, text in self.strings}
+        found = {path: _unsafe(path, text) for path, text in self.strings}
         return {path: matches for path, matches in found.items() if matches}
 
     def kind(self, question: dict) -> str | None:
@@ -166,7 +171,9 @@ def structure(ctx: Context) -> Iterator[Problem]:
 
 
 def file_name(ctx: Context) -> Iterator[Problem]:
-    if not re.match(ID_PATTERN, ctx.slug):
+    if ctx.loaded.path.endswith(".yaml"):
+        yield Problem(ctx.loaded.path, 1, 1, f'quiz files end in ".yml"; rename it to "{ctx.slug}.yml"', "id-format")
+    if not re.fullmatch(ID_PATTERN, ctx.slug):
         yield Problem(
             ctx.loaded.path, 1, 1,
             f'the file name "{ctx.slug}" becomes the page address; use lower-case letters, digits '
@@ -457,17 +464,11 @@ def _example_name(index: int, example: dict) -> str:
 
 # Raw HTML ----------------------------------------------------------------------------
 
-_UNSAFE = (
-    (re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|style|form|base|meta|link)\b", re.I),
-     "the <{tag}> element is not allowed in a quiz{extra} (safety.md SEC-3)"),
-    (re.compile(r"<[a-z][^>]*?[\s/\"']on[a-z]+\s*=", re.I),
-     "event-handler attributes (on...=) are not allowed{extra}; the site runs no inline code (safety.md SEC-3)"),
-    (re.compile(r"<[a-z][^>]*?[\s\"']style\s*=", re.I),
-     "style attributes are not allowed{extra}; the Content-Security-Policy blocks them (safety.md SEC-4)"),
-    (re.compile(r"(?:java|vb)\s*script\s*:", re.I),
-     "javascript: links are not allowed{extra} (safety.md SEC-3)"),
-)
 _TAG = re.compile(r"<\s*/?\s*([a-z][a-z0-9-]*)(?=[\s/>])[^>]*>", re.I)
+_SUSPECT = re.compile(r"[<&{:\\]|-8<-")  # text without these renders to plain paragraphs only
+# Bidi overrides and other invisible format characters (Unicode category Cf) make text
+# show differently from what it says (U+202E turns "esuba" into "abuse").
+_INVISIBLE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 
 
 def _strings(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
@@ -481,31 +482,53 @@ def _strings(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
             yield from _strings(item, path + (index,))
 
 
-def _group(match: re.Match) -> str:
-    return match.group(1).lower() if match.groups() else ""
+def _unsafe(path: DataPath, text: str) -> list[tuple[tuple[str, ...], str]]:
+    """(where to point, message) for each thing outside the site's allowlist.
 
-
-_SUSPECT = re.compile(r"[<&]|script", re.I)  # a cheap first look: most text has none of these
-
-
-def _unsafe(text: str) -> Iterator[tuple[re.Match | None, str]]:
-    """Each unsafe match; None as the match for one hidden behind character references."""
+    Markdown fields are rendered as the page renders them, and every text value is read
+    as HTML, then held to the allowlist the gate applies to the built site."""
     if not _SUSPECT.search(text):
-        return
-    decoded = html.unescape(text) if "&" in text else text  # &#106;avascript: is javascript:
-    for pattern, message in _UNSAFE:
-        found = list(pattern.finditer(text))
-        for match in found:
-            yield match, message.format(tag=_group(match), extra="")
-        hidden = list(pattern.finditer(decoded))
-        if len(hidden) > len(found):
-            yield None, message.format(tag=_group(hidden[0]), extra=", even written with character references")
+        return []
+    found = []
+    if path and path[-1] in MARKDOWN_KEYS:
+        if any(SnippetPreprocessor.RE_ALL_SNIPPETS.match(line) for line in text.splitlines()):
+            found.append((("--8<--", "-8<-"), "snippets (--8<--) are not available in quizzes; write the text out"))
+        rendered = _render_markdown(text)
+    else:
+        rendered = text
+    for finding in check_fragment(rendered):
+        found.append((finding.needles, f"{finding.message} (safety.md SEC-3)"))
+    return list(dict.fromkeys(found))
+
+
+def _render_markdown(text: str) -> str:
+    """The field as the site renders it (the same Markdown extensions as mkdocs.yml)."""
+    global _MARKDOWN
+    if _MARKDOWN is None:
+        import markdown  # only when some text needs it: most quizzes never pay for the import
+
+        _MARKDOWN = markdown.Markdown(extensions=_MARKDOWN_EXTENSIONS)
+    return _MARKDOWN.reset().convert(text)
+
+
+_MARKDOWN = None
+_MARKDOWN_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",
+                        "pymdownx.details", "pymdownx.superfences"]
 
 
 def unsafe_html(ctx: Context) -> Iterator[Problem]:
     for path, found in ctx.unsafe.items():
-        for match, message in found:
-            yield _inside(ctx, path, match, message, "unsafe-html")
+        for needles, message in found:
+            yield _inside(ctx, path, needles, message, "unsafe-html")
+
+
+def invisible_character(ctx: Context) -> Iterator[Problem]:
+    for path, text in ctx.strings:
+        for match in _INVISIBLE.finditer(text):
+            char = match.group(0)
+            yield _inside(ctx, path, (char,), f"an invisible character U+{ord(char):04X} "
+                          f"({unicodedata.name(char, 'format character')}) is not allowed: it can make text "
+                          "show differently from what it says; delete it", "invisible-character")
 
 
 def plain_text(ctx: Context) -> Iterator[Problem]:
@@ -515,7 +538,7 @@ def plain_text(ctx: Context) -> Iterator[Problem]:
         match = _TAG.search(text)
         if match:
             key = next((p for p in reversed(path) if isinstance(p, str)), "text")
-            yield _inside(ctx, path, match, f'"{key}" is plain text, so "{match.group(0)}" would show as written; remove the HTML (Markdown and HTML work only in "intro" and "body")', "plain-text")
+            yield _inside(ctx, path, (match.group(0),), f'"{key}" is plain text, so "{match.group(0)}" would show as written; remove the HTML (Markdown and HTML work only in "intro" and "body")', "plain-text")
 
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6}[ \t]|#{1,6}$|=+[ \t]*$)", re.M)
@@ -527,28 +550,49 @@ def markdown_heading(ctx: Context) -> Iterator[Problem]:
         if path and path[-1] == "body":
             match = _HEADING.search(text)
             if match:
-                yield _inside(ctx, path, match, 'headings are not allowed in "body" (the results have their own); use **bold** text', "markdown-heading")
+                yield _inside(ctx, path, (match.group(0),), 'headings are not allowed in "body" (the results have their own); use **bold** text', "markdown-heading")
 
 
-def _inside(ctx: Context, path: DataPath, match: re.Match | None, message: str, rule: str) -> Problem:
-    """Point at the match itself when it can be found in the source text of the value."""
+def _inside(ctx: Context, path: DataPath, needles: tuple[str, ...], message: str, rule: str) -> Problem:
+    """Point at the first needle found in the source text of the value (as written, or
+    once character references are decoded), else at the value itself."""
     place = ctx.loaded.positions.of(path)
     node, source = place.node, ctx.loaded.source
-    if node is not None and match is not None:
+    if node is not None:
         raw = source[node.start_mark.index:node.end_mark.index]
-        again = re.compile(re.escape(match.group(0)), re.I).search(raw)
-        if again:
-            offset = node.start_mark.index + again.start()
-            line = source.count("\n", 0, offset) + 1
-            col = offset - (source.rfind("\n", 0, offset) + 1) + 1
-            return Problem(ctx.loaded.path, line, col, message, rule)
+        for needle in needles:
+            index = _find(raw, needle)
+            if index is not None:
+                offset = node.start_mark.index + index
+                line = source.count("\n", 0, offset) + 1
+                col = offset - (source.rfind("\n", 0, offset) + 1) + 1
+                return Problem(ctx.loaded.path, line, col, message, rule)
     return Problem(ctx.loaded.path, place.line, place.col, message, rule)
+
+
+def _find(raw: str, needle: str) -> int | None:
+    if not needle:
+        return None
+    index = raw.lower().find(needle.lower())
+    if index >= 0:
+        return index
+    for line_start, line in _lines_with_offsets(raw):
+        if "&" in line and needle.lower() in html.unescape(line).lower():
+            return line_start + (line.find("&") if needle.lower() not in line.lower() else 0)
+    return None
+
+
+def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        yield offset, line
+        offset += len(line)
 
 
 RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     structure, file_name, unique_ids, answer_sets, subscale_refs, reverse_keying,
     exclusive_options, flag_refs, band_coverage, example_answers, unsafe_html, plain_text,
-    markdown_heading,
+    markdown_heading, invisible_character,
 )
 
 

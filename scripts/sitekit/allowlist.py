@@ -184,7 +184,8 @@ def check_element(element, *, allowed: dict[str, set[str]], page_data: bool, pag
     tag = element.tag
     if tag not in allowed:
         attrs = " ".join(f'{k.split("}")[-1]}="{_short(v)}"' for k, v in element.attrib.items())
-        needles = tuple(f'{k.split("}")[-1]}="{v}"' for k, v in element.attrib.items())[:1] + (f"<{tag_name(element)}",)
+        first = [f'{k.split("}")[-1]}="{v}"' for k, v in element.attrib.items()][:1]
+        needles = tuple(f"<{tag_name(element)} {a}" for a in first) + tuple(first) + (f"<{tag_name(element)}",)
         yield Finding(f"the <{tag_name(element)}> element is not allowed" + (f" ({attrs})" if attrs else ""), needles)
         return
     for name, value in element.attrib.items():
@@ -215,7 +216,8 @@ def _check_attribute(tag, name, value, allowed, *, page_data, page_dir, site_pat
         for url in srcset_urls(value) if name == "srcset" else [value]:
             problem = fetch_problem(url, page_dir=page_dir, site_path=site_path)
             if problem:
-                yield Finding(f"<{tag} {name}=>: {problem}", (f'{name}="{url}', url))
+                # Markdown turns \\ into \, so the source may show the URL with doubled backslashes
+                yield Finding(f"<{tag} {name}=>: {problem}", (f'{name}="{url}', url, url.replace("\\", "\\\\")))
     if name == "title" and "<" in value:
         yield Finding(f'the title "{_short(value)}" contains "<": Material shows titles (and abbreviation '
                       "definitions) as HTML tooltips; write plain words", (value,))

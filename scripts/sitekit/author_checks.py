@@ -28,13 +28,13 @@ def symlinks(folders: Iterable[Path], root: Path) -> list[str]:
     found = []
     for folder in folders:
         if folder.is_symlink():
-            found.append(_shown(folder, root))
+            found.append(display_path(folder, root))
             continue
         for directory, dirs, files in os.walk(folder, followlinks=False):
             for name in dirs + files:
                 path = Path(directory) / name
                 if path.is_symlink():
-                    found.append(_shown(path, root))
+                    found.append(display_path(path, root))
     return [f"{path}: symbolic links are not allowed in the site's sources; copy the file in instead"
             for path in sorted(found)]
 
@@ -139,7 +139,7 @@ def _locate(needles: tuple[str, ...], source: str, source_text: str, includes: P
         for needle in needles:
             line = _line_of(needle, text)
             if line:
-                return f"{_shown(include, root)}:{line} (included in {source})"
+                return f"{display_path(include, root)}:{line} (included in {source})"
     return source
 
 
@@ -168,7 +168,7 @@ def _strings(value: Any) -> Iterable[str]:
             yield from _strings(item)
 
 
-def _shown(path: Path, root: Path) -> str:
+def display_path(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

@@ -103,13 +103,15 @@ def test_dates_and_booleans_are_typed_like_yaml():
 
 
 def test_merge_keys_are_rejected():
-    loaded = load_text("base: &b {x: 1}\nother:\n  <<: *b\n", "q.yml")
+    loaded = load_text("base: {x: 1}\nother:\n  <<: {x: 2}\n", "q.yml")
     assert [(p.line, p.rule) for p in loaded.problems] == [(3, "syntax")]
 
 
-def test_aliases_are_followed():
-    data = load_text("a: &x [1, 2]\nb: *x\n", "q.yml").data
-    assert data == {"a": [1, 2], "b": [1, 2]}
+def test_anchors_and_aliases_are_refused_before_anything_is_expanded():
+    loaded = load_text("a: &x [1, 2]\nb: *x\n", "q.yml")
+    assert loaded.data is None
+    assert [(p.line, p.col, p.rule) for p in loaded.problems] == [(1, 4, "syntax"), (2, 4, "syntax")]
+    assert 'the anchor "&x"' in loaded.problems[0].message and 'the alias "*x"' in loaded.problems[1].message
 
 
 def test_files_not_utf8_and_missing(tmp_path):

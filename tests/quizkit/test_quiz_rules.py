@@ -123,7 +123,7 @@ def test_exclusive_options_from_a_scale_on_a_multiple_question_are_fine():
 
 def test_unsafe_html_points_inside_a_block_scalar():
     source = BASE + "intro: |\n  Hello.\n\n  Click <a href=\"#\" onclick=\"steal()\">here</a>.\n"
-    assert run(source) == [(20, 9, "unsafe-html")]
+    assert run(source) == [(20, 21, "unsafe-html")]  # at the onclick= itself
 
 
 def test_plain_text_allows_angle_brackets_that_are_not_tags():
