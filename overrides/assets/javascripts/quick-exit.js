@@ -74,8 +74,13 @@
         announce(text(presses === 1 ? "press-two" : "press-one"));
         startPressTimer();
       }
-    } else if (pressTimer) {
-      resetPresses();
+    } else {
+      // Another key breaks the sequence: start again, and take the "press N more times"
+      // text out of the live region so it no longer tells the reader something untrue.
+      if (pressTimer) resetPresses();
+      clearTimeout(messageTimer);
+      var status = document.querySelector(".qe-status");
+      if (status && status.textContent) announce("");
     }
     lastKeyWasModified = event.shiftKey;
   }
