@@ -68,9 +68,9 @@ def on_files(files, *, config):
 
 def on_page_markdown(markdown, *, page, config, files):
     source, text = _source_of(page)
-    if text is not None:
-        _state["problems"] += author_checks.front_matter_problems(page.meta, text, source)
-        _state["problems"] += author_checks.snippet_problems(text, source, _state["includes"])
+    _state["problems"] += author_checks.front_matter_problems(page.meta, text or "", source)
+    _state["problems"] += author_checks.snippet_problems(text if text is not None else markdown, source,
+                                                         _state["includes"])
     return author_checks.without_bad_snippets(markdown, _state["includes"])
 
 

@@ -487,10 +487,12 @@ def _unsafe(path: DataPath, text: str) -> list[tuple[tuple[str, ...], str]]:
 
     Markdown fields are rendered as the page renders them, and every text value is read
     as HTML, then held to the allowlist the gate applies to the built site."""
-    if not _SUSPECT.search(text):
+    markdown = bool(path) and path[-1] in MARKDOWN_KEYS
+    # Plain-text fields are escaped on the page; only a tag in them needs a look.
+    if not (_SUSPECT.search(text) if markdown else "<" in text):
         return []
     found = []
-    if path and path[-1] in MARKDOWN_KEYS:
+    if markdown:
         if any(SnippetPreprocessor.RE_ALL_SNIPPETS.match(line) for line in text.splitlines()):
             found.append((("--8<--", "-8<-"), "snippets (--8<--) are not available in quizzes; write the text out"))
         rendered = _render_markdown(text)

@@ -150,3 +150,15 @@ def test_a_symbolic_link_in_the_quiz_folder_is_refused(tmp_path):
 def test_the_fixture_project_builds_without_payloads(tmp_path):
     result = build(_project(tmp_path, {}), tmp_path / "out")
     assert result.returncode == 0, result.output
+
+
+def test_a_payload_in_a_quiz_field_fails_the_build_naming_the_quiz_file(tmp_path):
+    quizzes = tmp_path / "quizzes"
+    shutil.copytree(VALID_QUIZZES, quizzes)
+    minimal = (quizzes / "minimal.yml").read_text(encoding="utf-8")
+    bad = minimal.replace('body: "That is okay."', 'body: "That is okay.\\n{: onclick=\\"alert(1)\\" }"')
+    assert bad != minimal
+    (quizzes / "minimal.yml").write_text(bad, encoding="utf-8")
+    output = _build_fails(tmp_path, _project(tmp_path, {}, quiz_dir=quizzes))
+    line = next(n for n, text in enumerate(bad.splitlines(), 1) if "onclick" in text)
+    assert f"minimal.yml:{line}:" in output and "event-handler attributes (onclick=)" in output
