@@ -208,6 +208,9 @@ def _check_attribute(tag, name, value, allowed, *, page_data, page_dir, site_pat
     if not known:
         yield Finding(f"the attribute {local}= is not allowed on <{tag.split('}')[-1]}>", (f"{local}=",))
         return
+    if name == "id" and value.startswith("__") and not page_data:
+        yield Finding(f'the id "{value}" is reserved for the theme (ids starting with "__" steer its scripts)',
+                      (f'id="{value}"', value))
     if name in LINK_ATTRS:
         problem = link_problem(value)
         if problem:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -35,8 +36,23 @@ def symlinks(folders: Iterable[Path], root: Path) -> list[str]:
                 path = Path(directory) / name
                 if path.is_symlink():
                     found.append(display_path(path, root))
-    return [f"{path}: symbolic links are not allowed in the site's sources; copy the file in instead"
-            for path in sorted(found)]
+    problems = [f"{path}: symbolic links are not allowed in the site's sources; copy the file in instead"
+                for path in sorted(found)]
+    return problems + _odd_names(folders, root)
+
+
+def _odd_names(folders: Iterable[Path], root: Path) -> list[str]:
+    """File and folder names become page addresses: control and invisible format characters
+    (a trailing newline, a bidi override) would make folders and URLs that are not what they look."""
+    problems = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() and not folder.is_symlink() else []:
+            odd = [c for c in path.name if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
+            if odd:
+                codes = ", ".join(f"U+{ord(c):04X}" for c in odd)
+                problems.append(f"{display_path(path, root)!r}: the name holds an invisible or control character "
+                                f"({codes}); rename it using letters, digits and hyphens")
+    return problems
 
 
 def snippet_problems(text: str, source: str, includes: Path) -> list[str]:

@@ -107,6 +107,9 @@ def check_page(html: str, relative: str, expected: Expected, policies: dict[str,
     if body is not None:
         for meta in body.iter("meta"):
             problems.append(f"<meta> in <body> is not allowed ({_attrs(meta)}): browsers obey it")
+    configs = [el for el in elements(document) if el.get("id") == "__config"]
+    if len(configs) > 1:
+        problems.append('more than one element with id="__config": the theme would read its settings from the wrong one')
     problems.extend(_check_safety_links(document, page_url, expected))
     problems.extend(_check_quiz_markup(document, html))
     return list(dict.fromkeys(problems))

@@ -66,7 +66,8 @@ def _digest(folder: Path) -> str:
 
 
 def _build_fails(tmp_path: Path, config: Path) -> str:
-    sources = [config.parent / "docs", config.parent / "includes"]
+    quiz_dir = Path(yaml.safe_load(config.read_text(encoding="utf-8"))["extra"]["quiz"]["dir"])
+    sources = [config.parent / "docs", config.parent / "includes", quiz_dir]
     before = [_digest(folder) for folder in sources]
     result = build(config, tmp_path / "out")
     assert result.returncode != 0, result.output
@@ -162,3 +163,16 @@ def test_a_payload_in_a_quiz_field_fails_the_build_naming_the_quiz_file(tmp_path
     output = _build_fails(tmp_path, _project(tmp_path, {}, quiz_dir=quizzes))
     line = next(n for n, text in enumerate(bad.splitlines(), 1) if "onclick" in text)
     assert f"minimal.yml:{line}:" in output and "event-handler attributes (onclick=)" in output
+
+
+def test_a_file_name_with_a_newline_is_refused(tmp_path):
+    config = _project(tmp_path, {})
+    (config.parent / "docs" / "articles" / "odd\n.md").write_text("# Odd\n", encoding="utf-8")
+    output = _build_fails(tmp_path, config)
+    assert "docs/articles/odd\\n.md" in output and "U+000A" in output
+
+
+def test_a_theme_id_in_a_page_is_refused(tmp_path):
+    page = '# Heading\n\n<div id="__config">{"search": "x.js"}</div>\n'
+    output = _build_fails(tmp_path, _project(tmp_path, {"articles/sample.md": page}))
+    assert 'docs/articles/sample.md:3: the id "__config" is reserved for the theme' in output

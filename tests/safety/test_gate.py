@@ -158,6 +158,7 @@ PAYLOADS = {
     "math": ("<math><mi>x</mi></math>", "<math> element is not allowed"),
     "link preload": ('<link rel="preload" href="https://other.example/x">', '<link rel="preload"> is not allowed'),
     "target blank": ('<a href="https://other.example/" target="_blank">x</a>', "must not open new tabs"),
+    "second __config": ('<div id="__config">{}</div>', 'more than one element with id="__config"'),
     "abbr title with markup": ('<abbr title="<meta http-equiv=refresh>">X</abbr>', "Material shows titles"),
 }
 
