@@ -668,3 +668,19 @@ SAFE_USE_POINTS = [
 @pytest.mark.parametrize("name,pattern", SAFE_USE_POINTS, ids=[k for k, _ in SAFE_USE_POINTS])
 def test_safe_use_key_point(name, pattern):
     assert re.search(pattern, normalise(spanish_pages()[SAFE_USE].body), re.I), f"{SAFE_USE} does not say: {name}"
+
+
+# ---- the Spanish glossary (includes/es/abbreviations.md, used by mkdocs.es.yml) ------------------------
+
+GLOSSARY = INCLUDES / "es" / "abbreviations.md"
+
+
+def test_glossary_is_spanish_tu_and_careful():
+    text = GLOSSARY.read_text(encoding="utf-8")
+    definitions = re.findall(r"^\*\[([^\]]+)\]:\s*(.+)$", text, re.M)
+    assert len(definitions) >= 5 and len(definitions) == len(text.strip().splitlines())
+    body = "\n".join(d for _, d in definitions)
+    assert english_words(body) == [], english_words(body)
+    assert not USTED.search(body)
+    assert banned_findings(body) == []
+    assert re.search(r"no un diagn[oó]stico", dict(definitions)["vínculo traumático"])
