@@ -20,6 +20,8 @@ def _page_paths():
     paths = []
     for source in sorted((REPO / "docs").rglob("*.md")):
         relative = source.relative_to(REPO / "docs")
+        if relative.parts[0] == "es":  # not in the English build yet (mkdocs.yml exclude_docs)
+            continue
         folder = "" if relative.parent == Path(".") else relative.parent.as_posix() + "/"
         paths.append(folder if relative.name == "index.md" else folder + relative.stem + "/")
     quizzes = sorted((REPO / "quizzes").glob("*.yml"))

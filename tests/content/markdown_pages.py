@@ -16,6 +16,8 @@ DOCS = ROOT / "docs"
 ARTICLES = DOCS / "articles"
 QUIZZES = ROOT / "quizzes"
 INCLUDES = ROOT / "includes"
+# Translations live in docs/<language>/ and have their own content tests (test_spanish.py).
+TRANSLATION_FOLDERS = ("es",)
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M)
@@ -175,7 +177,8 @@ def iso_date(value) -> datetime.date | None:
 
 @functools.cache
 def all_pages() -> tuple[Page, ...]:
-    return tuple(Page(p, p.read_text(encoding="utf-8")) for p in sorted(DOCS.rglob("*.md")))
+    return tuple(Page(p, p.read_text(encoding="utf-8")) for p in sorted(DOCS.rglob("*.md"))
+                 if p.relative_to(DOCS).parts[0] not in TRANSLATION_FOLDERS)
 
 
 def page(name: str) -> Page:

@@ -50,7 +50,8 @@ def _built_path(uri: str) -> str:
 
 def _expected_pages() -> list[str]:
     """Every page the site should have, from the sources (so each page is its own test)."""
-    uris = [p.relative_to(REPO / "docs").with_suffix("").as_posix() for p in (REPO / "docs").rglob("*.md")]
+    uris = [p.relative_to(REPO / "docs").with_suffix("").as_posix() for p in (REPO / "docs").rglob("*.md")
+            if p.relative_to(REPO / "docs").parts[0] != "es"]  # not in the English build yet (exclude_docs)
     uris += [f"quizzes/{p.stem}" for p in (REPO / "quizzes").glob("*.yml")] + ["quizzes/index"]
     return sorted({"404.html", *map(_built_path, uris)})
 
