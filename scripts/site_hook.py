@@ -28,7 +28,8 @@ JS_BUNDLE = ("assets/javascripts/site.min.js",
              ["assets/javascripts/quick-exit.js", "assets/javascripts/quiz.js"])
 CSS_BUNDLE = ("assets/stylesheets/site.min.css",
               ["assets/stylesheets/quick-exit.css", "assets/stylesheets/quiz.css",
-               "assets/stylesheets/content.css"])
+               "assets/stylesheets/content.css",
+               "assets/stylesheets/home.css"])
 _state: dict = {"serving": False, "policy": None}
 
 
