@@ -35,7 +35,7 @@ JS_BUNDLE = ("assets/javascripts/site.min.js",
 CSS_BUNDLE = ("assets/stylesheets/site.min.css",
               ["assets/stylesheets/quick-exit.css", "assets/stylesheets/quiz.css",
                "assets/stylesheets/content.css",
-               "assets/stylesheets/help.css"])
+               "assets/stylesheets/help.css", "assets/stylesheets/home.css"])
 _state: dict = {"serving": False, "policy": None, "root": None, "includes": None, "site_path": "/", "problems": []}
 
 
