@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 DEFAULT_STRINGS: dict[str, str] = {
-    "select_one": "Select one answer.",
     "select_all": "Select all that apply.",
     "or": "or",
     "not_diagnosis": (

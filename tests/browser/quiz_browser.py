@@ -2,14 +2,39 @@
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import quizkit
 from quizkit.scoring import HIDDEN, shown
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@functools.cache
+def numbers(slug: str) -> dict[str, int]:
+    """Question id -> number, from the quiz's YAML (real quizzes, then test fixtures)."""
+    for folder in (REPO / "quizzes", REPO / "tests" / "fixtures" / "quizzes" / "valid"):
+        if (folder / f"{slug}.yml").is_file():
+            quiz, problems = quizkit.check_file(folder / f"{slug}.yml")
+            assert problems == [], problems
+            return {q.id: q.number for q in quiz.questions}
+    raise LookupError(slug)
+
+
+def fieldset_id(slug: str, qid: str) -> str:
+    """The page gives each question's fieldset a short id: <slug>-<number>."""
+    return f"{slug}-{numbers(slug)[qid]}"
+
+
+def question(page, slug: str, qid: str):
+    return page.locator(f"#{fieldset_id(slug, qid)}")
 
 
 def answer(page, slug: str, answers: dict) -> None:
     """Tick the answers (question id -> labels) by their visible labels."""
     for qid, labels in answers.items():
-        fieldset = page.locator(f"#q-{slug}-{qid}")
+        fieldset = question(page, slug, qid)
         for label in labels:
             fieldset.get_by_label(label, exact=True).check()
 

@@ -10,7 +10,8 @@
 
   const setError = (root, fieldset, on) => {
     const id = fieldset.id;
-    fieldset.setAttribute("aria-describedby", id + "-h" + (on ? ` ${id}-e` : ""));
+    if (on) fieldset.setAttribute("aria-describedby", id + "e");
+    else fieldset.removeAttribute("aria-describedby");
     fieldset.classList.toggle("quiz__q--error", on);
     one(fieldset, ".quiz__error").hidden = !on;
     one(root, `[data-quiz-error-for="${id}"]`).hidden = !on;
