@@ -68,8 +68,10 @@ DEFAULT_STRINGS: dict[str, str] = {
         "Short, private self-checks for reflection. They are not tests or diagnoses. "
         "Your answers stay on this device: nothing is sent or saved."
     ),
-    "index_meta": "{questions} questions, about {minutes} minutes",
-    "index_meta_one": "{questions} questions, about 1 minute",
+    "index_questions": "{count} questions",
+    "index_questions_one": "1 question",
+    "index_minutes": "about {count} minutes",
+    "index_minutes_one": "about 1 minute",
 }
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

@@ -161,10 +161,14 @@ def index_page(quizzes: Iterable[Quiz], settings: Settings) -> str:
         f"# {md_escape(title)}\n",
         t("index_intro") + "\n",
     ]
+    # One heading per quiz: big tap targets, and a table of contents under the page's own
+    # entry, so Material labels its #__toc toggle.
     for quiz in sorted(quizzes, key=lambda q: q.title.lower()):
-        size = t("index_meta_one" if quiz.minutes == 1 else "index_meta", questions=len(quiz.questions), minutes=quiz.minutes)
-        lines.append(f"- [{md_escape(quiz.title)}]({quiz.slug}.md): {md_escape(quiz.description)} ({md_escape(size)})")
-    return "\n".join(lines) + "\n"
+        count, minutes = len(quiz.questions), quiz.minutes
+        size = (t("index_questions_one") if count == 1 else t("index_questions", count=count)) + ", " + (
+            t("index_minutes_one") if minutes == 1 else t("index_minutes", count=minutes))
+        lines.append(f"## [{md_escape(quiz.title)}]({quiz.slug}.md)\n\n{md_escape(quiz.description)} ({md_escape(size)})\n")
+    return "\n".join(lines)
 
 
 def md_escape(text: str) -> str:

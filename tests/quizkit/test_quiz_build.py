@@ -75,7 +75,16 @@ def test_index_page_lists_every_quiz(fixture_site):
     html = article(fixture_site["out"] / "quizzes" / "index.html")
     assert '<h1 id="self-checks">Self-checks</h1>' in html  # a Markdown heading: a toc entry, so a skip link
     assert '<a href="everything/">Everything &amp; "friends" &lt;3</a>' in html
-    assert '<a href="minimal/">A short check</a>: Two answers and two bands.' in html
+    assert '<a href="minimal/">A short check</a></h2>' in html
+    assert "<p>Two answers and two bands. (1 question, about 1 minute)</p>" in html
+
+
+def test_quiz_pages_and_the_index_have_a_skip_link_and_a_labelled_toc(fixture_site):
+    for page in ("quizzes/index.html", "quizzes/everything/index.html"):
+        html = (fixture_site["out"] / page).read_text()
+        assert 'class="md-skip"' in html, page  # Material adds it only when the page has a toc entry
+        if 'id="__toc"' in html:
+            assert 'for="__toc"' in html, page
 
 
 def test_edit_link_points_at_the_yaml(fixture_site):

@@ -220,7 +220,7 @@ def test_every_string_is_used_by_the_template_or_render():
 
 def test_index_page_lists_quizzes_escaped(quiz):
     page = render.index_page([dataclasses.replace(quiz, title="A [tricky] *title*", description="x < y")], Settings())
-    assert "- [A \\[tricky\\] \\*title\\*](everything.md): x &lt; y (8 questions, about 2 minutes)" in page
+    assert "## [A \\[tricky\\] \\*title\\*](everything.md)\n\nx &lt; y (8 questions, about 2 minutes)" in page
 
 
 def test_flag_aware_results_are_data_for_the_runtime(tree):
