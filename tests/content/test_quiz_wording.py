@@ -177,9 +177,13 @@ def test_examples_assert_what_a_flagged_reader_sees(quiz):
         f"quizzes/{quiz.slug}.yml: no example with flags says what shows (shows: {{total: ...}})"
 
 
+# Flags about danger to the reader (not, say, a phone that may not be private).
+DANGER_FLAGS = {"danger", "safety", "crisis"}
+
+
 def _danger_questions(model):
-    """Yes/no questions that raise a flag: about threats, harm, weapons and the like."""
-    return [q for q in model.questions if any(o.label == "Yes" and o.flags for o in q.options)]
+    """Yes/no questions that raise a danger flag: threats, harm, weapons and the like."""
+    return [q for q in model.questions if any(o.label == "Yes" and DANGER_FLAGS & set(o.flags) for o in q.options)]
 
 
 @pytest.mark.parametrize("quiz", QUIZZES, ids=lambda q: q.slug)
