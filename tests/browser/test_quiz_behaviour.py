@@ -349,9 +349,13 @@ def test_a_blank_quiz_prints_the_score_it_yourself_key(open_quiz_page):
     assert not root.get_by_role("heading", name="Score it yourself").is_visible()
 
 
-def test_first_question_starts_on_the_first_screen_of_a_phone(open_page):
+REAL = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "quizzes").glob("*.yml"))
+
+
+@pytest.mark.parametrize("slug", REAL)
+def test_first_question_starts_on_the_first_screen_of_a_phone(open_page, slug):
     """360x740: the intro and the safety note are short enough that question 1 shows."""
-    page = open_page("quizzes/readiness/", width=360, height=740)
+    page = open_page(f"quizzes/{slug}/", width=360, height=740)
     legend = page.locator("fieldset legend").first
     box = legend.bounding_box()
     assert box["y"] + box["height"] <= 740, f"question 1 ends at {box['y'] + box['height']:.0f} px"

@@ -120,7 +120,7 @@
       root.setAttribute("data-quiz-init", "");
       form.reset();
       root.classList.add("quiz--js");
-      all(root, "[data-quiz-actions]").forEach((actions) => (actions.hidden = false));
+      all(root, "[data-quiz-actions], [data-quiz-more]").forEach((actions) => (actions.hidden = false));
       one(form, "button").disabled = false;
       form.addEventListener("change", (event) => onChange(root, event.target));
       // Enter or the button: scored here, never sent (the form's method is "dialog").
