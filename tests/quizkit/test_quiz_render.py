@@ -241,3 +241,13 @@ def test_minutes_come_from_words_and_questions(quiz):
     assert quiz.minutes == max(1, -(-int(seconds) // 60))
     many = dataclasses.replace(quiz, questions=quiz.questions * 10)
     assert many.minutes > quiz.minutes
+
+
+def test_error_summary_is_an_alert_without_prohibited_aria(tree):
+    """GOV.UK error summary: a div with role="alert" (focusable), no aria-labelledby on a
+    role-less div (axe aria-prohibited-attr, Nu), styled apart from the calm flag messages."""
+    [summary] = [d for d in tree.iter("div") if "data-quiz-summary" in d.attrs]
+    assert summary.attrs["role"] == "alert" and summary.attrs["tabindex"] == "-1"
+    assert not [e for e in tree.iter("div") if "aria-labelledby" in e.attrs and "role" not in e.attrs]
+    flags = [s for s in tree.iter("section") if "data-flag" in s.attrs]
+    assert flags and all("quiz__flag" in s.attrs["class"] and "quiz__summary" not in s.attrs["class"] for s in flags)
