@@ -23,21 +23,17 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 DEFAULT_STRINGS: dict[str, str] = {
-    "select_one": "Select one answer.",
     "select_all": "Select all that apply.",
     "or": "or",
     "not_diagnosis": (
         "This is not a test or a diagnosis, and it is not therapy. It is a private way to "
         "reflect: only you can decide what your answers mean."
     ),
-    "stays_on_device": (
-        "Your answers stay on this device. They are not sent anywhere or saved, and they are "
-        "cleared when you leave this page."
-    ),
+    "callout": "If you are in danger now, call {emergency}. [Get help now]({root}help.md) lists helplines.",
     "exit_hint": "To leave this site quickly, use the Exit this page button or press the Shift key 3 times.",
-    "safe_use": "[How to use this site safely]({root}safe-use.md)",
     "show_results": "Show my results",
     "start_again": "Start again",
+    "confirm_reset": "Clear all your answers and start again?",
     "print": "Print or save",
     "error_title": "There is a problem",
     "error_single": "Select an answer",
@@ -58,6 +54,8 @@ DEFAULT_STRINGS: dict[str, str] = {
     "range": "Scores {min} to {max}",
     "range_one": "Score {score}",
     "flag_when": "This applies if you chose:",
+    "flagged_skip": "Skip this if you chose an answer listed under {flags}.",
+    "flagged_instead": "Read this instead if you chose an answer listed under {flags}.",
     "next_steps_heading": "What you can do next",
     "next_steps": (
         "If you are in danger now, call {emergency}.\n\n"
@@ -70,6 +68,10 @@ DEFAULT_STRINGS: dict[str, str] = {
         "Short, private self-checks for reflection. They are not tests or diagnoses. "
         "Your answers stay on this device: nothing is sent or saved."
     ),
+    "index_questions": "{count} questions",
+    "index_questions_one": "1 question",
+    "index_minutes": "about {count} minutes",
+    "index_minutes_one": "about 1 minute",
 }
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

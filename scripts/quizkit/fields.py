@@ -283,6 +283,7 @@ OBJECT_LABELS = {
     "subscale": "subscale",
     "band": "band",
     "flag": "flag",
+    "flagged": "flagged result",
     "example": "example",
 }
 
@@ -302,6 +303,7 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "subscales": Field(ListOf(Object("subscale")), False, "themes that group questions, each with its own bands"),
         "bands": Field(_BANDS, True, "result bands that cover every possible total exactly once"),
         "flags": Field(MapOf(Object("flag")), False, "messages shown first, whatever the total, when certain answers are chosen"),
+        "flagged": Field(Object("flagged"), False, "how the whole score result (total and themes) reads when a named flag is raised: other words, or hidden"),
         "examples": Field(ListOf(Object("example")), True, "answer sets with their expected results; checked in Python and in the browser"),
     },
     "question": {
@@ -330,10 +332,17 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "max": Field(WholeNumber(), True, "highest score in this band"),
         "title": Field(Text(), True, "a short, tentative heading, unique in its list"),
         "body": Field(Markdown(), True, "Markdown advice; link articles as ../articles/NAME.md"),
+        "flagged": Field(Object("flagged"), False, "how this band reads when a named flag is raised: other words, or hidden"),
     },
     "flag": {
         "title": Field(Text(), True, "the heading shown above the results"),
         "body": Field(Markdown(), True, "Markdown with the safety information and links"),
+    },
+    "flagged": {
+        "flags": Field(ListOf(Identifier()), True, "the flags that change this result (any one of them raised)"),
+        "title": Field(Text(), False, "the heading shown instead (with `body`)"),
+        "body": Field(Markdown(), False, "the Markdown shown instead (with `title`)"),
+        "hide": Field(YesNo(), False, "true: show nothing here instead of a title and body"),
     },
     "example": {
         "name": Field(Text(), False, "what this example shows"),
@@ -342,6 +351,7 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "band": Field(Text(), True, "the expected band title"),
         "subscales": Field(MapOf(Text()), False, "subscale id -> expected band title"),
         "flags": Field(ListOf(Identifier(), min_items=0), True, "the flags these answers raise, [] for none"),
+        "shows": Field(MapOf(Text()), False, '"total" or a subscale id -> the heading the reader sees there once flags apply, or "hidden"'),
     },
 }
 

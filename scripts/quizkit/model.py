@@ -70,11 +70,24 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Flagged:
+    """Other words for a result (or none: hide) while any of `flags` is raised."""
+
+    flags: tuple[str, ...]
+    title: str | None = None  # None: the result is hidden
+    body: str | None = None
+
+    def applies(self, raised) -> bool:
+        return any(flag in raised for flag in self.flags)
+
+
+@dataclass(frozen=True)
 class Band:
     min: int
     max: int
     title: str
     body: str
+    flagged: Flagged | None = None
 
     def contains(self, score: int) -> bool:
         return self.min <= score <= self.max
@@ -106,6 +119,7 @@ class Example:
     band: str
     subscales: Mapping[str, str]
     flags: tuple[str, ...]
+    shows: Mapping[str, str]  # "total" or subscale id -> heading seen, or "hidden"
 
 
 @dataclass(frozen=True)
@@ -123,6 +137,25 @@ class Quiz:
     bands: tuple[Band, ...]
     flags: tuple[Flag, ...]
     examples: tuple[Example, ...]
+    flagged: Flagged | None = None  # the whole score result, while a flag is raised
+
+    def flag_titles(self, ids) -> str:
+        """The titles of these flags, quoted, for the paper key."""
+        return ", ".join(f"\u201c{f.title}\u201d" for f in self.flags if f.id in ids)
+
+    @property
+    def words(self) -> int:
+        """Words a reader reads to answer: question texts, hints and answer labels."""
+        texts = [q.text for q in self.questions] + [q.hint or "" for q in self.questions]
+        texts += [o.label for q in self.questions for o in q.options]
+        return sum(len(t.split()) for t in texts)
+
+    @property
+    def minutes(self) -> int:
+        """About how long answering takes (quizzes/README.md): reading at 150 words a
+        minute plus 5 seconds to choose per question, rounded up to whole minutes."""
+        seconds = self.words * 60 / 150 + 5 * len(self.questions)
+        return max(1, -(-int(seconds) // 60))
 
     @property
     def min(self) -> int:
@@ -176,7 +209,16 @@ def build_quiz(data: Mapping[str, Any], *, slug: str, source: str) -> Quiz:
         bands=_bands(data["bands"]),
         flags=flags,
         examples=tuple(_example(n, e) for n, e in enumerate(data["examples"], start=1)),
+        flagged=_flagged(data.get("flagged")),
     )
+
+
+def _flagged(raw: Mapping[str, Any] | None) -> Flagged | None:
+    if not raw:
+        return None
+    if raw.get("hide"):
+        return Flagged(tuple(raw["flags"]))
+    return Flagged(tuple(raw["flags"]), raw["title"].strip(), raw["body"])
 
 
 def _question(number: int, q: Mapping[str, Any], scales: Mapping[str, Any]) -> Question:
@@ -205,7 +247,7 @@ def _question(number: int, q: Mapping[str, Any], scales: Mapping[str, Any]) -> Q
 
 
 def _bands(raw: Iterable[Mapping[str, Any]]) -> tuple[Band, ...]:
-    bands = (Band(b["min"], b["max"], b["title"].strip(), b["body"]) for b in raw)
+    bands = (Band(b["min"], b["max"], b["title"].strip(), b["body"], _flagged(b.get("flagged"))) for b in raw)
     return tuple(sorted(bands, key=lambda b: b.min))
 
 
@@ -229,4 +271,5 @@ def _example(number: int, e: Mapping[str, Any]) -> Example:
         band=e["band"],
         subscales=dict(e.get("subscales") or {}),
         flags=tuple(e["flags"]),
+        shows={key: text.strip() for key, text in (e.get("shows") or {}).items()},
     )

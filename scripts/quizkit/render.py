@@ -144,10 +144,10 @@ def quiz_page(quiz: Quiz, settings: Settings) -> Rendered:
         meta["content_note"] = quiz.content_note.strip()  # main.html escapes this one itself
     parts = [
         "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n",
-        f"<h1>{html.escape(quiz.title)}</h1>\n",
+        # A Markdown heading, not raw HTML: it gives the page a table of contents entry, and
+        # with it Material's "Skip to content" link. The intro is part of the quiz markup.
+        f"# {md_escape(quiz.title)}\n",
     ]
-    if quiz.intro:
-        parts.append(quiz.intro.strip() + "\n")
     rendered = render_quiz(quiz, settings, page_uri=page_uri(quiz))
     parts.append(rendered.markdown)
     return Rendered("\n".join(parts), rendered.markup)
@@ -158,12 +158,17 @@ def index_page(quizzes: Iterable[Quiz], settings: Settings) -> str:
     title = t("index_title")
     lines = [
         "---\n" + yaml.safe_dump({"title": html.escape(title)}, allow_unicode=True) + "---\n",
-        f"<h1>{html.escape(title)}</h1>\n",
+        f"# {md_escape(title)}\n",
         t("index_intro") + "\n",
     ]
+    # One heading per quiz: big tap targets, and a table of contents under the page's own
+    # entry, so Material labels its #__toc toggle.
     for quiz in sorted(quizzes, key=lambda q: q.title.lower()):
-        lines.append(f"- [{md_escape(quiz.title)}]({quiz.slug}.md): {md_escape(quiz.description)}")
-    return "\n".join(lines) + "\n"
+        count, minutes = len(quiz.questions), quiz.minutes
+        size = (t("index_questions_one") if count == 1 else t("index_questions", count=count)) + ", " + (
+            t("index_minutes_one") if minutes == 1 else t("index_minutes", count=minutes))
+        lines.append(f"## [{md_escape(quiz.title)}]({quiz.slug}.md)\n\n{md_escape(quiz.description)} ({md_escape(size)})\n")
+    return "\n".join(lines)
 
 
 def md_escape(text: str) -> str:

@@ -27,7 +27,7 @@ from .fields import ID_PATTERN, check_structure, slugify
 from .loader import DataPath, Loaded
 from .model import Quiz, answer_range
 from .problems import Problem
-from .scoring import score
+from .scoring import HIDDEN, score, shown
 
 RULE_NAMES = (
     "syntax", "duplicate-key", "unknown-key", "missing-key", "type", "empty-value", "id-format",
@@ -37,6 +37,7 @@ RULE_NAMES = (
     "band-range", "band-gap", "band-overlap", "band-bounds", "unknown-question",
     "example-answers", "unknown-band", "example-total", "example-band", "example-subscale",
     "example-flags", "unsafe-html", "plain-text", "markdown-heading", "invisible-character",
+    "flagged-result", "example-shows",
 )
 
 MARKDOWN_KEYS = ("intro", "body")
@@ -322,6 +323,29 @@ def flag_refs(ctx: Context) -> Iterator[Problem]:
             yield ctx.problem(("flags", flag_id), f'flag "{flag_id}" is never raised; add "flags: {{{flag_id}: [...]}}" to a question or remove it', "unused-flag", at_key=True)
 
 
+def flagged_results(ctx: Context) -> Iterator[Problem]:
+    """flagged-result (other words or hide, not both, not neither), unknown-flag in `flags`."""
+    places: list[tuple[DataPath, Any]] = [(("flagged",), ctx.data.get("flagged"))]
+    band_lists = [(("bands",), ctx.data.get("bands"))] + [(p + ("bands",), s.get("bands")) for p, s in ctx.subscales]
+    for path, bands in band_lists:
+        if isinstance(bands, list):
+            places += [(path + (i, "flagged"), b.get("flagged")) for i, b in enumerate(bands) if isinstance(b, dict)]
+    for path, flagged in places:
+        if not isinstance(flagged, dict):
+            continue  # absent, or reported by the structural rule
+        flags = flagged.get("flags")
+        for i, flag in enumerate(flags if isinstance(flags, list) else []):
+            if isinstance(flag, str) and flag not in ctx.flag_ids:
+                hint = _hint(flag, ctx.flag_ids) if ctx.flag_ids else '; declare it under "flags:" with a title and body'
+                yield ctx.problem(path + ("flags", i), f'unknown flag "{flag}"{hint}', "unknown-flag")
+        words = [key for key in ("title", "body") if key in flagged]
+        if flagged.get("hide") is True and words:
+            yield ctx.problem(path + ("hide",), f'a flagged result either hides (hide: true) or gives other words; remove "hide" or {_quoted(words)}', "flagged-result", at_key=True)
+        elif flagged.get("hide") is not True and len(words) < 2:
+            missing = _quoted([key for key in ("title", "body") if key not in flagged])
+            yield ctx.problem(path, f'this flagged result needs {missing} (the words shown instead), or "hide: true" to show nothing', "flagged-result", at_key=True)
+
+
 def band_coverage(ctx: Context) -> Iterator[Problem]:
     """band-range, band-gap, band-overlap, band-bounds, for the total and each subscale."""
     ranges = {id(q): ctx.scored(path, q) for path, q in ctx.questions}
@@ -443,6 +467,11 @@ def _example_expectations(ctx: Context, path: DataPath, name: str, example: dict
                 yield ctx.problem(path + ("subscales", sub), f'unknown subscale "{sub}"{_hint(sub, list(bands_of))}', "unknown-subscale", at_key=True)
             elif isinstance(title, str) and bands_of[sub] is not None and title.strip() not in bands_of[sub]:
                 yield ctx.problem(path + ("subscales", sub), f'{name} expects band "{title}" for subscale "{sub}", which is not one of its band titles{_hint(title, bands_of[sub])}', "unknown-band")
+    shows = example.get("shows")
+    if isinstance(shows, dict):
+        for key in shows:
+            if key != "total" and key not in bands_of:
+                yield ctx.problem(path + ("shows", key), f'"{key}" in shows is neither "total" nor a subscale id{_hint(key, ["total", *bands_of])}', "unknown-subscale", at_key=True)
     flags = example.get("flags")
     if isinstance(flags, list):
         for i, flag in enumerate(flags):
@@ -593,8 +622,8 @@ def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
 
 RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     structure, file_name, unique_ids, answer_sets, subscale_refs, reverse_keying,
-    exclusive_options, flag_refs, band_coverage, example_answers, unsafe_html, plain_text,
-    markdown_heading, invisible_character,
+    exclusive_options, flag_refs, flagged_results, band_coverage, example_answers, unsafe_html,
+    plain_text, markdown_heading, invisible_character,
 )
 
 
@@ -613,7 +642,7 @@ def check(loaded: Loaded, slug: str) -> list[Problem]:
 
 
 def example_results(quiz: Quiz, loaded: Loaded) -> Iterator[Problem]:
-    """example-total, example-band, example-subscale, example-flags."""
+    """example-total, example-band, example-subscale, example-flags, example-shows."""
     ctx = Context(loaded, quiz.slug)
     for index, example in enumerate(quiz.examples):
         path = ("examples", index)
@@ -628,5 +657,14 @@ def example_results(quiz: Quiz, loaded: Loaded) -> Iterator[Problem]:
             if got.band.title != expected.strip():
                 yield ctx.problem(path + ("subscales", sub), f'{name} expects band "{expected.strip()}" for subscale "{sub}", but its score of {got.score} is in band "{got.band.title}"', "example-subscale")
         if sorted(result.flags) != sorted(example.flags):
-            shown = lambda flags: "[" + ", ".join(flags) + "]"
-            yield ctx.problem(path + ("flags",), f"{name} expects flags {shown(example.flags)}, but its answers raise {shown(result.flags)}", "example-flags")
+            yield ctx.problem(path + ("flags",), f"{name} expects flags {shown_flags(example.flags)}, but its answers raise {shown_flags(result.flags)}", "example-flags")
+        seen = shown(quiz, result)
+        for key, expected in example.shows.items():
+            if seen[key] != expected:
+                what = "the total" if key == "total" else f'subscale "{key}"'
+                said = lambda text: "nothing (hidden)" if text == HIDDEN else f'"{text}"'
+                yield ctx.problem(path + ("shows", key), f"{name} expects {what} to show {said(expected)}, but with flags {shown_flags(result.flags)} it shows {said(seen[key])}", "example-shows")
+
+
+def shown_flags(flags) -> str:
+    return "[" + ", ".join(flags) + "]"

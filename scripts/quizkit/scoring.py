@@ -4,7 +4,9 @@ Owns how answers become a result. For every question, add the points of the chos
 option(s) (reverse-keying is already in the points); the total is the sum over all
 questions and a subscale's score the sum over its questions. The band is the one whose
 [min, max] holds the score. A flag is raised when any chosen option lists it; flags come
-out in the order the quiz declares them. The browser does exactly this with the numbers
+out in the order the quiz declares them. What the reader then sees (`shown`) depends on
+the raised flags: a quiz-level `flagged` replaces or hides the whole score result, a
+band's own `flagged` replaces or hides that band. The browser does exactly this with the numbers
 the page carries in data-* attributes, and the examples of every quiz are replayed
 through both.
 """
@@ -15,6 +17,8 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from .model import Band, Quiz
+
+HIDDEN = "hidden"  # what an example's `shows:` says of a result the reader does not see
 
 
 @dataclass(frozen=True)
@@ -66,3 +70,23 @@ def score(quiz: Quiz, answers: Mapping[str, Sequence[str]]) -> Result:
         subscales=subscales,
         flags=tuple(f.id for f in quiz.flags if f.id in raised),
     )
+
+
+def shown(quiz: Quiz, result: Result) -> dict[str, str]:
+    """The heading the reader sees for the total ("total") and each subscale, once the
+    raised flags apply; HIDDEN where nothing is shown."""
+    raised = set(result.flags)
+    if quiz.flagged and quiz.flagged.applies(raised):
+        # One message (or nothing) instead of the total and every theme.
+        seen = {"total": quiz.flagged.title or HIDDEN}
+        seen.update({sub: HIDDEN for sub in result.subscales})
+        return seen
+
+    def heading(band: Band) -> str:
+        if band.flagged and band.flagged.applies(raised):
+            return band.flagged.title or HIDDEN
+        return band.title
+
+    seen = {"total": heading(result.band)}
+    seen.update({sub: heading(r.band) for sub, r in result.subscales.items()})
+    return seen

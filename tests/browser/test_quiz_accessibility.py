@@ -63,7 +63,7 @@ def test_answer_rows_are_44px_and_inputs_24px(open_quiz_page):
 
 def test_focus_on_answers_is_visible(open_quiz_page):
     page = open_quiz_page(f"quizzes/{SLUG}/")
-    page.locator(f"#q-{SLUG}-blocked-0").focus()
+    page.locator(f"#quiz-{SLUG} input").first.focus()
     page.keyboard.press("ArrowDown")
     style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()")
     assert style[0] != "none" and float(style[1].rstrip("px")) >= 2

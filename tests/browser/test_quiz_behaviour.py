@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import quizkit
-from quiz_browser import answer, show_results, shown_results
+from quiz_browser import answer, fieldset_id, question, show_results, shown_results
 
 SLUG = "everything"
 PAGE = f"quizzes/{SLUG}/"
@@ -30,18 +30,29 @@ def quiz():
     return found
 
 
+FIRST_INPUT = "el => el === document.activeElement"
+
+
+def first_input(page, qid: str):
+    return question(page, SLUG, qid).locator("input").first
+
+
+def is_focused(locator) -> bool:
+    return locator.evaluate(FIRST_INPUT)
+
+
 def active(page) -> str:
     return page.evaluate("(() => { const el = document.activeElement; return el.id || el.getAttribute('data-quiz-heading') !== null && 'heading' || el.className; })()")
 
 
 def test_keyboard_only(open_quiz_page, quiz):
     page = open_quiz_page(PAGE)
-    first = f"q-{SLUG}-blocked-0"
+    first = first_input(page, "blocked")
     for _ in range(80):  # Tab from the top of the page to the first answer
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == first:
+        if is_focused(first):
             break
-    assert page.evaluate("document.activeElement.id") == first
+    assert is_focused(first)
     page.keyboard.press("ArrowDown")  # blocked: moves to and selects "Disagree"
     for _ in range(5):  # plan, hopeful, miss, afraid, then into "supports"
         page.keyboard.press("Tab")
@@ -65,8 +76,9 @@ def test_keyboard_only(open_quiz_page, quiz):
         "hurt": ["Sometimes"], "contact": ["Phone calls"],
     })
     seen = shown_results(page, SLUG)
-    assert seen["scored"][""] == {"score": f"{expected.total} out of 27", "bands": [expected.band.title]}
-    assert seen["flags"] == list(expected.flags)
+    assert seen["flags"] == list(expected.flags) == ["safety", "harm"]
+    # "harm" raised: the whole score result gives way to the quiz's flagged words.
+    assert seen["instead"] == ["Harm comes first"] and not seen["scored"][""]["shown"]
 
 
 def test_error_summary_focus_and_fixing(open_quiz_page):
@@ -83,20 +95,20 @@ def test_error_summary_focus_and_fixing(open_quiz_page):
     assert page.title() == "Error: " + title
     links = summary.locator("a:visible")
     hrefs = links.evaluate_all("links => links.map(a => a.hash)")  # Material makes hrefs absolute
-    assert hrefs == [f"#q-{SLUG}-{q}-0" for q in ("plan", "hopeful", "miss", "afraid", "supports", "hurt", "contact")]
+    assert hrefs == ["#" + fieldset_id(SLUG, q) for q in ("plan", "hopeful", "miss", "afraid", "supports", "hurt", "contact")]
     assert links.first.inner_text() == "Question 2: Select an answer"
-    plan = page.locator(f"#q-{SLUG}-plan")
+    plan = question(page, SLUG, "plan")
     assert plan.locator(".quiz__error").is_visible()
-    assert f"q-{SLUG}-plan-error" in plan.get_attribute("aria-describedby").split()
+    assert plan.get_attribute("aria-describedby") == fieldset_id(SLUG, "plan") + "e"  # the error, only while there is one
     assert not page.locator(f"#quiz-{SLUG} [data-quiz-results]").is_visible()
     # Following a link focuses the question's first answer; the URL and history stay put.
     links.nth(4).click()
-    assert page.evaluate("document.activeElement.id") == f"q-{SLUG}-supports-0"
+    assert is_focused(first_input(page, "supports"))
     assert (page.url, page.evaluate("history.length")) == (url, length)
     # Fixing a question removes its error, and only its error.
     answer(page, SLUG, {"plan": ["Agree"]})
     assert not plan.locator(".quiz__error").is_visible()
-    assert plan.get_attribute("aria-describedby") == f"q-{SLUG}-plan-hint"
+    assert plan.get_attribute("aria-describedby") is None
     assert summary.locator("a:visible").count() == 6
     # Fixing all of them hides the summary and restores the title.
     answer(page, SLUG, {k: v for k, v in LOWEST.items() if k not in ("blocked", "plan")})
@@ -112,7 +124,8 @@ def test_results_are_announced_and_focused(open_quiz_page):
     assert page.evaluate("document.activeElement.matches('h2[data-quiz-heading][tabindex=\"-1\"]')")
     assert page.evaluate("document.activeElement.textContent") == "Your results"
     assert page.evaluate("document.activeElement.getBoundingClientRect().top") < 900 / 2
-    assert status.text_content() == "Your results: 0 out of 27. Early days"
+    # Raised flags first, then the total and its band.
+    assert status.text_content() == "Your results: You do not have to do this alone. 0 out of 27. Early days"
     results = page.locator(f"#quiz-{SLUG} [data-quiz-results]")
     text = results.inner_text()
     assert "not a test or a diagnosis" in text and "Get help now" in text and "Use this site safely" in text
@@ -124,15 +137,19 @@ def test_flags_show_first_whatever_the_total(open_quiz_page):
     answer(page, SLUG, {**LOWEST, "hurt": ["Often"]})
     show_results(page, SLUG)
     seen = shown_results(page, SLUG)
-    assert seen["scored"][""]["bands"] == ["Early days"]  # a low total ...
-    assert seen["flags"] == ["safety", "isolated", "harm"]  # ... still shows every raised flag
+    assert seen["flags"] == ["safety", "isolated", "harm"]  # a low total still shows every raised flag
+    assert seen["scored"][""]["bands"] == [] and seen["instead"] == ["Harm comes first"]  # and no reassuring band
     order = page.evaluate("""slug => { const root = document.getElementById('quiz-' + slug);
         const flag = root.querySelector('[data-flag]'), total = root.querySelector('[data-score-of=""]');
         return !!(flag.compareDocumentPosition(total) & Node.DOCUMENT_POSITION_FOLLOWING); }""", SLUG)
     assert order
-    # Prominent: framed, and the first thing under the results heading.
-    border = page.locator(f"#quiz-{SLUG} [data-flag='safety']").evaluate("el => parseFloat(getComputedStyle(el).borderTopWidth)")
-    assert border >= 3
+    # Prominent but calm: a thick bar in the site's primary colour, not the error red.
+    flag = page.locator(f"#quiz-{SLUG} [data-flag='safety']")
+    assert flag.evaluate("el => parseFloat(getComputedStyle(el).borderLeftWidth)") >= 3
+    summary_red = page.locator(f"#quiz-{SLUG} [data-quiz-summary]").evaluate(
+        "el => getComputedStyle(el).getPropertyValue('--quiz-error').trim()")
+    assert flag.evaluate("el => getComputedStyle(el).borderLeftColor") != summary_red
+    assert flag.evaluate("el => parseFloat(getComputedStyle(el).borderTopWidth)") == 0  # a bar, not the error's box
 
 
 def test_changing_an_answer_hides_old_results(open_quiz_page):
@@ -152,20 +169,21 @@ def test_start_again_clears_everything(open_quiz_page):
     show_results(page, SLUG)  # error state
     answer(page, SLUG, LOWEST)
     show_results(page, SLUG)  # results
-    page.locator(f"#quiz-{SLUG} [data-quiz-reset]").click()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator(f"#quiz-{SLUG} [data-quiz-results] [data-quiz-reset]").click()  # the one after the results
     assert page.locator(f"#quiz-{SLUG} input:checked").count() == 0
     assert not page.locator(f"#quiz-{SLUG} [data-quiz-results]").is_visible()
     assert not page.locator(f"#quiz-{SLUG} [data-quiz-summary]").is_visible()
     assert page.locator(f"#quiz-{SLUG} [data-quiz-status]").text_content() == ""
     assert page.title() == title
-    assert page.evaluate("document.activeElement.id") == f"q-{SLUG}-blocked-0"
+    assert is_focused(first_input(page, "blocked"))
     show_results(page, SLUG)
     assert page.locator(f"#quiz-{SLUG} [data-quiz-error-for]:visible").count() == 8
 
 
 def test_exclusive_answers(open_quiz_page):
     page = open_quiz_page(PAGE)
-    supports = page.locator(f"#q-{SLUG}-supports")
+    supports = question(page, SLUG, "supports")
     checked = lambda: supports.locator("input:checked").evaluate_all("els => els.map(e => e.labels[0].textContent)")
     answer(page, SLUG, {"supports": ["A friend", "A family member"]})
     assert checked() == ["A friend", "A family member"]
@@ -173,7 +191,7 @@ def test_exclusive_answers(open_quiz_page):
     assert checked() == ["No one right now"]
     answer(page, SLUG, {"supports": ["A counsellor or helpline"]})
     assert checked() == ["A counsellor or helpline"]
-    contact = page.locator(f"#q-{SLUG}-contact")
+    contact = question(page, SLUG, "contact")
     answer(page, SLUG, {"contact": ["None of these"]})
     answer(page, SLUG, {"contact": ["Prefer not to say"]})  # two exclusive answers exclude each other
     assert contact.locator("input:checked").count() == 1
@@ -184,7 +202,7 @@ def test_print_shows_answers_and_results_without_chrome(open_quiz_page):
     page.evaluate(STUB_PRINT)
     answer(page, SLUG, LOWEST)
     show_results(page, SLUG)
-    page.locator(f"#quiz-{SLUG} [data-quiz-print]").click()
+    page.locator(f"#quiz-{SLUG} [data-quiz-print]").first.click()
     assert page.evaluate("window.__prints") == 1
     title = page.title()
     page.evaluate("dispatchEvent(new Event('beforeprint'))")
@@ -193,7 +211,7 @@ def test_print_shows_answers_and_results_without_chrome(open_quiz_page):
     for selector in (".safety-bar", ".qe-button", ".md-header", ".md-sidebar", ".md-footer", f"#quiz-{SLUG} button"):
         assert page.locator(selector).evaluate_all("els => els.every(e => !e.offsetParent && getComputedStyle(e).display === 'none' || !e.getClientRects().length)"), selector
     assert page.locator(f"#quiz-{SLUG} [data-quiz-results]").is_visible()
-    assert page.locator(f"#q-{SLUG}-blocked").is_visible()
+    assert question(page, SLUG, "blocked").is_visible()
     page.evaluate("dispatchEvent(new Event('afterprint'))")
     assert page.title() == title
 
@@ -205,13 +223,13 @@ def test_instant_navigation_into_a_quiz_then_answering(open_quiz_page, quiz):
     page.wait_for_url(re.compile(f"{PAGE}$"))
     page.locator(f"#quiz-{SLUG} [data-quiz-show]").wait_for()
     assert page.evaluate("window.__marker") == "still here"  # no reload: instant navigation
-    answer(page, SLUG, quiz.examples[1].answers)
+    answer(page, SLUG, quiz.examples[0].answers)
     show_results(page, SLUG)
-    assert shown_results(page, SLUG)["scored"][""]["score"] == "27 out of 27"
+    assert shown_results(page, SLUG)["scored"][""]["score"] == "0 out of 27"
     # Init again (as Material does on every page): nothing is bound twice.
     page.evaluate(STUB_PRINT)
     page.evaluate("window.document$.next(document)")
-    page.locator(f"#quiz-{SLUG} [data-quiz-print]").click()
+    page.locator(f"#quiz-{SLUG} [data-quiz-print]").first.click()
     assert page.evaluate("window.__prints") == 1
 
 
@@ -237,19 +255,21 @@ def test_without_javascript_the_page_is_a_paper_key(open_quiz_page):
     assert root.locator("fieldset:visible").count() == 8
     assert root.get_by_role("heading", name="Score it yourself").is_visible()
     assert root.get_by_text("Question 3: Strongly disagree: 4; Disagree: 3").is_visible()  # reverse-keying applied
-    assert root.locator("[data-min]:visible").count() == 3 + 6
+    assert root.locator("[data-min]:visible").count() == 4 + 6
     assert root.get_by_text("Scores 10 to 18").is_visible()
     assert root.get_by_text("Add up your points for these questions: 1, 2.").is_visible()
     assert root.locator("[data-flag]:visible").count() == 3
     assert root.get_by_text("Question 7: Often").is_visible()
-    # No results UI: no buttons, no score lines, no bars, no "Your results".
-    assert root.locator("button:visible, [data-quiz-score]:visible, .quiz__bar:visible").count() == 0
+    # No results UI: no buttons, no score lines, no "Your results".
+    assert root.locator("button:visible, [data-quiz-score]:visible").count() == 0
     assert not root.locator("[data-quiz-heading]").is_visible()
     # Enter on an answer submits nothing.
     url = page.url
-    root.locator(f"#q-{SLUG}-blocked-0").check()
+    first_input(page, "blocked").check()
     page.keyboard.press("Enter")
-    assert page.url == url
+    page.locator(f"#quiz-{SLUG} form button").evaluate(
+        "b => { b.hidden = false; b.closest('[hidden]') && (b.closest('[hidden]').hidden = false); b.disabled = false; b.click(); }")
+    assert page.url == url  # even a submit forced with the button enabled goes nowhere (method="dialog")
 
 
 def test_with_javascript_the_key_is_hidden(open_quiz_page):
@@ -259,5 +279,83 @@ def test_with_javascript_the_key_is_hidden(open_quiz_page):
     assert not root.locator(".quiz__key").is_visible()
     assert root.locator("[data-quiz-show]").is_visible()
     url = page.url
-    root.locator(f"#q-{SLUG}-blocked-0").press("Enter")
+    first_input(page, "blocked").press("Enter")
     assert page.url == url
+
+
+def test_start_again_asks_first_and_keeps_answers_on_no(open_quiz_page):
+    page = open_quiz_page(PAGE)
+    answer(page, SLUG, LOWEST)
+    show_results(page, SLUG)
+    asked = []
+
+    def decline(dialog):
+        asked.append((dialog.type, dialog.message))
+        dialog.dismiss()
+
+    page.once("dialog", decline)
+    page.locator(f"#quiz-{SLUG} .quiz__more [data-quiz-reset]").first.click()
+    assert asked == [("confirm", "Clear all your answers and start again?")]
+    assert page.locator(f"#quiz-{SLUG} input:checked").count() == 8  # nothing lost
+    assert page.locator(f"#quiz-{SLUG} [data-quiz-results]").is_visible()
+
+
+def test_start_again_is_set_apart_and_repeated_after_the_results(open_quiz_page):
+    page = open_quiz_page(PAGE, width=360, height=740)
+    show = page.locator(f"#quiz-{SLUG} [data-quiz-show]").bounding_box()
+    again = page.locator(f"#quiz-{SLUG} .quiz__more [data-quiz-reset]").first.bounding_box()
+    assert again["y"] - (show["y"] + show["height"]) >= 40  # not 12 px under "Show my results"
+    answer(page, SLUG, LOWEST)
+    show_results(page, SLUG)
+    after = page.locator(f"#quiz-{SLUG} [data-quiz-results] .quiz__more")
+    assert after.locator("[data-quiz-reset]").is_visible() and after.locator("[data-quiz-print]").is_visible()
+    results = page.locator(f"#quiz-{SLUG} .quiz__after").bounding_box()
+    assert after.bounding_box()["y"] > results["y"]  # after the results, not only above them
+
+
+def test_enter_on_an_answer_shows_results_and_sends_nothing(open_quiz_page):
+    page = open_quiz_page(PAGE)
+    url, length = page.url, page.evaluate("history.length")
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    answer(page, SLUG, LOWEST)
+    first_input(page, "contact").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.hasAttribute('data-quiz-heading')")
+    assert shown_results(page, SLUG)["scored"][""]["score"] == "0 out of 27"
+    assert (page.url, page.evaluate("history.length"), requests) == (url, length, [])
+    assert "?" not in page.url and "Strongly" not in page.url
+
+
+def test_a_blank_quiz_prints_the_score_it_yourself_key(open_quiz_page):
+    page = open_quiz_page(PAGE)
+    page.emulate_media(media="print")
+    root = page.locator(f"#quiz-{SLUG}")
+    assert root.get_by_role("heading", name="Score it yourself").is_visible()
+    assert not root.get_by_role("heading", name="Your results").is_visible()
+    assert root.get_by_text("Question 3: Strongly disagree: 4; Disagree: 3").is_visible()
+    assert root.locator("[data-min]:visible").count() == 4 + 6  # every band, flagged words too
+    assert root.locator("[data-flag]:visible").count() == 3
+    assert root.get_by_text("Read this instead if you chose an answer listed under").first.is_visible()
+    # No exit or keyboard instructions on paper, no buttons.
+    assert not root.get_by_text("Shift key").is_visible()
+    assert root.locator("button:visible").count() == 0
+    # Once results are shown, paper shows them instead of the key.
+    page.emulate_media(media="screen")
+    answer(page, SLUG, LOWEST)
+    show_results(page, SLUG)
+    page.emulate_media(media="print")
+    assert root.get_by_role("heading", name="Your results").is_visible()
+    assert not root.get_by_role("heading", name="Score it yourself").is_visible()
+
+
+REAL = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "quizzes").glob("*.yml"))
+
+
+@pytest.mark.parametrize("slug", REAL)
+def test_first_question_starts_on_the_first_screen_of_a_phone(open_page, slug):
+    """360x740: the intro and the safety note are short enough that question 1 shows."""
+    page = open_page(f"quizzes/{slug}/", width=360, height=740)
+    legend = page.locator("fieldset legend").first
+    box = legend.bounding_box()
+    assert box["y"] + box["height"] <= 740, f"question 1 ends at {box['y'] + box['height']:.0f} px"

@@ -27,8 +27,10 @@ def test_answering_sends_and_stores_nothing(open_quiz_page, quiz_guard):
     page.locator(f"#quiz-{SLUG} [data-quiz-summary] a").first.click()
     answer(page, SLUG, quiz.examples[2].answers)
     show_results(page, SLUG)
-    page.locator(f"#quiz-{SLUG} [data-quiz-print]").click()
-    page.locator(f"#quiz-{SLUG} [data-quiz-reset]").click()
+    page.locator(f"#quiz-{SLUG} [data-quiz-print]").first.click()
+    page.once("dialog", lambda dialog: dialog.accept())  # "Clear all your answers?"
+    page.locator(f"#quiz-{SLUG} [data-quiz-reset]").first.click()
+    assert page.locator(f"#quiz-{SLUG} input:checked").count() == 0
     page.wait_for_timeout(300)
 
     assert requests == []

@@ -61,7 +61,7 @@ def test_each_quiz_becomes_a_page(fixture_site):
     assert html.count("<fieldset") == 8
     assert "quiz-md" not in html  # every Markdown block was moved into place
     assert '<a href="../../articles/sample/#a-section">the sample article</a>' in html
-    assert '<a href="../../safe-use/">How to use this site safely</a>' in html
+    assert '<a href="../../help/">Get help now</a> lists helplines.' in html  # the safety callout before question 1
 
 
 def test_quiz_headings_stay_out_of_the_table_of_contents(fixture_site):
@@ -73,9 +73,18 @@ def test_quiz_headings_stay_out_of_the_table_of_contents(fixture_site):
 
 def test_index_page_lists_every_quiz(fixture_site):
     html = article(fixture_site["out"] / "quizzes" / "index.html")
-    assert "<h1>Self-checks</h1>" in html
+    assert '<h1 id="self-checks">Self-checks</h1>' in html  # a Markdown heading: a toc entry, so a skip link
     assert '<a href="everything/">Everything &amp; "friends" &lt;3</a>' in html
-    assert '<a href="minimal/">A short check</a>: Two answers and two bands.' in html
+    assert '<a href="minimal/">A short check</a></h2>' in html
+    assert "<p>Two answers and two bands. (1 question, about 1 minute)</p>" in html
+
+
+def test_quiz_pages_and_the_index_have_a_skip_link_and_a_labelled_toc(fixture_site):
+    for page in ("quizzes/index.html", "quizzes/everything/index.html"):
+        html = (fixture_site["out"] / page).read_text()
+        assert 'class="md-skip"' in html, page  # Material adds it only when the page has a toc entry
+        if 'id="__toc"' in html:
+            assert 'for="__toc"' in html, page
 
 
 def test_edit_link_points_at_the_yaml(fixture_site):
@@ -87,7 +96,7 @@ def test_marker_embeds_the_quiz_with_links_from_the_article(fixture_site):
     html = article(fixture_site["out"] / "articles" / "embedded" / "index.html")
     assert "<!-- quiz:" not in html and html.count("<fieldset") == 8
     assert '<a href="../sample/#a-section">the sample article</a>' in html
-    assert '<a href="../../safe-use/">How to use this site safely</a>' in html
+    assert '<a href="../../help/">Get help now</a> lists helplines.' in html  # the safety callout before question 1
     assert html.index("The check below") < html.index('class="quiz"') < html.index("Text after the check.")
 
 

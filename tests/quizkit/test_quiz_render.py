@@ -67,7 +67,9 @@ def test_page_front_matter_and_heading_are_escaped(quiz):
     page = render.quiz_page(dataclasses.replace(quiz, title=NASTY, description=NASTY), Settings()).markdown
     front = page.split("---\n")[1]
     assert "<img" not in front and "&lt;img" in front  # Material prints these without escaping
-    assert "<h1>&lt;img src=x onerror=&#x27;" in page or "<h1>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in page
+    # A Markdown heading (a toc entry, so Material adds "Skip to content"), escaped for Markdown.
+    heading = next(line for line in page.splitlines() if line.startswith("# "))
+    assert heading.startswith("# &lt;img src=x onerror=") and "<" not in heading
 
 
 def test_one_fieldset_and_legend_per_question(tree, quiz):
@@ -76,30 +78,40 @@ def test_one_fieldset_and_legend_per_question(tree, quiz):
     for fieldset, question in zip(fieldsets, quiz.questions):
         [legend] = list(fieldset.iter("legend"))
         assert question.text in legend.all_text()
-        described = fieldset.attrs["aria-describedby"].split()
-        hint = next(p for p in fieldset.iter("p") if p.attrs.get("id") == described[0])
-        expected = "Select all that apply." if question.kind == "multiple" else "Select one answer."
-        assert hint.all_text().endswith(expected)
+        # The hint is part of the legend (the group's name): nothing to wire up, said once.
+        assert "aria-describedby" not in fieldset.attrs  # set by quiz.js only while in error
+        hints = [e for e in legend.iter("span") if "quiz__hint" in e.attrs.get("class", "")]
+        if question.kind == "multiple":
+            assert hints[0].all_text().endswith("Select all that apply.")
+            assert hints[0].all_text().count("Select all that apply.") == 1
+        else:
+            assert [h.all_text() for h in hints] == ([question.hint] if question.hint else [])
 
 
 def test_every_input_has_a_label_and_nothing_is_preselected(tree):
-    inputs = list(tree.iter("input"))
-    labels = {label.attrs["for"]: label for label in tree.iter("label")}
-    ids = [i.attrs["id"] for i in inputs]
-    assert len(ids) == len(set(ids))
-    for element in inputs:
+    # Each input is inside its label (no ids or for= to repeat: page budget).
+    labels = list(tree.iter("label"))
+    assert len(labels) == len(list(tree.iter("input")))
+    for label in labels:
+        [element] = list(label.iter("input"))
         assert element.attrs["type"] in ("radio", "checkbox")
-        assert element.attrs["id"] in labels and labels[element.attrs["id"]].all_text().strip()
+        assert label.all_text().strip()
         assert "checked" not in element.attrs
 
 
-def test_the_form_cannot_be_submitted_natively(tree):
+def test_the_form_submits_nowhere(tree):
+    """"Show my results" is the form's submit button (Enter works), but the form can never
+    reach a URL: method="dialog" outside a <dialog> goes nowhere, and the button is disabled
+    and hidden until quiz.js takes over (CSP form-action 'none' is the backstop)."""
     [form] = list(tree.iter("form"))
-    assert form.attrs["autocomplete"] == "off"
+    assert form.attrs["autocomplete"] == "off" and form.attrs["method"] == "dialog"
     assert "action" not in form.attrs
-    buttons = list(tree.iter("button"))
-    assert len(buttons) == 3
-    assert all(button.attrs.get("type") == "button" for button in buttons)
+    [submit] = list(form.iter("button"))
+    assert submit.attrs.get("type", "submit") == "submit" and "disabled" in submit.attrs
+    assert submit.all_text() == "Show my results"
+    others = [b for b in tree.iter("button") if b is not submit]
+    assert len(others) == 4  # Start again and Print, after the form and after the results
+    assert all(button.attrs.get("type") == "button" for button in others)
 
 
 def test_no_inline_code_or_styles(html):
@@ -111,19 +123,28 @@ def test_no_inline_code_or_styles(html):
 
 def test_error_summary_links_to_each_first_input(tree, quiz):
     links = [a.attrs["href"] for li in tree.iter("li") if "data-quiz-error-for" in li.attrs for a in li.iter("a")]
-    assert links == [f"#q-everything-{q.id}-0" for q in quiz.questions]
+    assert links == [f"#everything-{q.number}" for q in quiz.questions]  # the question's fieldset
 
 
-def test_disclaimer_comes_before_the_first_question(html):
-    assert html.index('class="quiz__notes"') < html.index("<fieldset")
+def test_one_intro_and_the_safety_callout_come_before_the_first_question(quiz):
+    rendered = render.render_quiz(quiz, Settings(), page_uri="quizzes/everything.md")
+    markup, blocks = rendered.markup, rendered.markdown
+    first = markup.index("<fieldset")
+    intro = markup.index("<!--quiz-md:everything:0-->")
+    callout = markup.index('class="admonition safety"')
+    assert intro < callout < first
+    assert "only a fixture" in blocks.split("<!--quiz-md-end:everything:0-->")[0]
+    assert markup[callout:first].count("Exit this page") == 1  # hidden on paper (quiz__exit)
+    assert "quiz__notes" not in markup and markup.count(DEFAULT_STRINGS["not_diagnosis"][:30]) == 0
+    assert blocks.count(DEFAULT_STRINGS["not_diagnosis"]) == 1  # with the results only
 
 
 def test_points_and_flags_are_data_for_the_runtime(tree, quiz):
     inputs = list(tree.iter("input"))
     expected = [(o.points, " ".join(o.flags)) for q in quiz.questions for o in q.options]
     assert [(int(i.attrs["data-points"]), i.attrs.get("data-flags", "")) for i in inputs] == expected
-    exclusive = [i.attrs["id"] for i in inputs if "data-exclusive" in i.attrs]
-    assert exclusive == ["q-everything-supports-3", "q-everything-contact-3", "q-everything-contact-4"]
+    exclusive = [(i.attrs["name"], i.attrs["data-points"]) for i in inputs if "data-exclusive" in i.attrs]
+    assert exclusive == [("6", "0"), ("8", "0"), ("8", "0")]  # names are question numbers (short)
 
 
 def test_bands_cover_total_and_subscales(tree, quiz):
@@ -131,14 +152,16 @@ def test_bands_cover_total_and_subscales(tree, quiz):
     assert [(s.attrs["data-score-of"], int(s.attrs["data-max"])) for s in sections] == [
         ("", 27), ("practical", 8), ("emotional", 8), ("support", 3)]
     bands = [(b.attrs["data-min"], b.attrs["data-max"]) for b in sections[0].iter("section")]
-    assert bands == [("0", "9"), ("10", "18"), ("19", "27")]
+    assert bands == [("0", "9"), ("0", "9"), ("10", "18"), ("19", "27")]  # "Early days" twice: its flagged words
 
 
 def test_markdown_goes_to_blocks_and_back(quiz):
     rendered = render.render_quiz(quiz, Settings(), page_uri="quizzes/everything.md")
     placeholders = re.findall(r"<!--quiz-md:(everything:\d+)-->", rendered.markup)
     starts = re.findall(r"<!--quiz-md-start:(everything:\d+)-->", rendered.markdown)
-    assert placeholders == starts and len(starts) == 3 + 3 + 6 + 3  # flags, total bands, subscale bands, notes/key/after
+    # flags, total bands (one with other words when flagged), subscale bands, quiz-level
+    # flagged words, intro/callout/key/after
+    assert placeholders == starts and len(starts) == 3 + 4 + 6 + 1 + 4
     assert "<fieldset" not in rendered.markdown  # the markup never goes through Markdown
     # What Markdown makes of the page: the same blocks, converted.
     converted = re.sub(r'<div class="quiz__md" markdown="1">\n\n(.*?)\n\n</div>', r'<div class="quiz__md">\1</div>', rendered.markdown, flags=re.S)
@@ -197,4 +220,34 @@ def test_every_string_is_used_by_the_template_or_render():
 
 def test_index_page_lists_quizzes_escaped(quiz):
     page = render.index_page([dataclasses.replace(quiz, title="A [tricky] *title*", description="x < y")], Settings())
-    assert "- [A \\[tricky\\] \\*title\\*](everything.md): x &lt; y" in page
+    assert "## [A \\[tricky\\] \\*title\\*](everything.md)\n\nx &lt; y (8 questions, about 2 minutes)" in page
+
+
+def test_flag_aware_results_are_data_for_the_runtime(tree):
+    """data-unless: shown only while none of the flags is raised; data-if: only while one is."""
+    unless = [(s.attrs.get("data-min"), s.attrs["data-unless"]) for s in tree.iter("section") if "data-unless" in s.attrs]
+    when = [(s.attrs.get("data-min"), s.attrs.get("data-flag"), s.attrs["data-if"]) for s in tree.iter("section") if "data-if" in s.attrs]
+    # everything.yml: the whole result gives way to "harm"; the lowest band reads differently
+    # with "safety"; the highest emotional band is hidden with "isolated".
+    assert (None, "harm") in unless and ("0", "safety") in unless and ("5", "isolated") in unless
+    assert (None, None, "harm") in when and ("0", None, "safety") in when
+    assert [w for w in when if w[2] == "isolated" and not w[1]] == []  # hidden: no other words
+    assert {w[1] for w in when if w[1]} == {"safety", "isolated", "harm"}  # each flag message
+
+
+def test_minutes_come_from_words_and_questions(quiz):
+    # (words / 150 per minute) + 5 s per question, rounded up (quizzes/README.md)
+    seconds = quiz.words * 60 / 150 + 5 * len(quiz.questions)
+    assert quiz.minutes == max(1, -(-int(seconds) // 60))
+    many = dataclasses.replace(quiz, questions=quiz.questions * 10)
+    assert many.minutes > quiz.minutes
+
+
+def test_error_summary_is_an_alert_without_prohibited_aria(tree):
+    """GOV.UK error summary: a div with role="alert" (focusable), no aria-labelledby on a
+    role-less div (axe aria-prohibited-attr, Nu), styled apart from the calm flag messages."""
+    [summary] = [d for d in tree.iter("div") if "data-quiz-summary" in d.attrs]
+    assert summary.attrs["role"] == "alert" and summary.attrs["tabindex"] == "-1"
+    assert not [e for e in tree.iter("div") if "aria-labelledby" in e.attrs and "role" not in e.attrs]
+    flags = [s for s in tree.iter("section") if "data-flag" in s.attrs]
+    assert flags and all("quiz__flag" in s.attrs["class"] and "quiz__summary" not in s.attrs["class"] for s in flags)

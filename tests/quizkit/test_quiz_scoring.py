@@ -123,3 +123,18 @@ def test_every_example_scores_as_expected(path):
         assert sorted(result.flags) == sorted(example.flags), example.name
         for sub, title in example.subscales.items():
             assert result.subscales[sub].band.title == title.strip(), example.name
+
+
+def test_flagged_results_change_what_the_reader_sees(quiz):
+    from quizkit.scoring import HIDDEN, shown
+
+    plain = quizkit.score(quiz, answers(supports=["A friend"]))
+    assert plain.flags == () and shown(quiz, plain)["total"] == "Early days"
+    # safety raised on a low total: the band's other words; "isolated" hides a theme band.
+    low = quizkit.score(quiz, answers(afraid="Not sure", hopeful="Strongly disagree", miss="Agree"))
+    seen = shown(quiz, low)
+    assert low.band.title == "Early days" and seen["total"] == "Early days, and your safety first"
+    assert low.subscales["emotional"].band.title == "Some distance" and seen["emotional"] == HIDDEN
+    # harm raised: the whole result gives way (quiz-level flagged), every theme hidden.
+    harmed = shown(quiz, quizkit.score(quiz, answers(hurt="Sometimes")))
+    assert harmed == {"total": "Harm comes first", "practical": HIDDEN, "emotional": HIDDEN, "support": HIDDEN}

@@ -4,14 +4,14 @@
   const one = (root, selector) => root.querySelector(selector);
 
   const errorTitle = (root, on) => {
-    const prefix = root.dataset.errorPrefix, title = document.title, has = title.startsWith(prefix);
-    if (on && !has) document.title = prefix + title;
-    if (!on && has) document.title = title.slice(prefix.length);
+    const prefix = root.dataset.errorPrefix, title = document.title.replace(prefix, "");
+    document.title = on ? prefix + title : title;
   };
 
   const setError = (root, fieldset, on) => {
     const id = fieldset.id;
-    fieldset.setAttribute("aria-describedby", id + "-hint" + (on ? ` ${id}-error` : ""));
+    if (on) fieldset.setAttribute("aria-describedby", id + "e");
+    else fieldset.removeAttribute("aria-describedby");
     fieldset.classList.toggle("quiz__q--error", on);
     one(fieldset, ".quiz__error").hidden = !on;
     one(root, `[data-quiz-error-for="${id}"]`).hidden = !on;
@@ -26,15 +26,16 @@
     element.focus({ preventScroll: true });
   };
 
-  const hideResults = (root) => {
-    one(root, "[data-quiz-results]").hidden = one(root, "[data-quiz-heading]").hidden = true;
-    one(root, "[data-quiz-status]").textContent = "";
+  // Results show while the root has quiz--done; without it the page (and paper) is the key.
+  const done = (root, on) => {
+    root.classList.toggle("quiz--done", on);
+    if (!on) one(root, "[data-quiz-status]").textContent = "";
   };
 
   const reset = (root) => {
     one(root, "form").reset();
     all(root, "fieldset").forEach((fieldset) => setError(root, fieldset, false));
-    hideResults(root);
+    done(root, false);
   };
 
   const show = (root) => {
@@ -45,7 +46,7 @@
       let sum = 0;
       chosen.forEach((input) => {
         sum += +input.dataset.points;
-        (input.dataset.flags || "").split(" ").forEach((flag) => flags.add(flag));
+        (input.dataset.flags || "").split(" ").forEach((flag) => flag && flags.add(flag));
       });
       scores[""] += sum;
       if (subscale) scores[subscale] = (scores[subscale] || 0) + sum;
@@ -53,34 +54,30 @@
       missing += !chosen.length;
     });
     if (missing) {
-      hideResults(root);
+      done(root, false);
       const summary = one(root, "[data-quiz-summary]");
       summary.hidden = false;
       errorTitle(root, true);
       focusTop(summary);
       return;
     }
-    let status = "";
+    // data-if: only while one of its flags is raised; data-unless: only while none is.
+    const raised = (list) => list.split(" ").some((flag) => flags.has(flag));
+    const off = ({ dataset: d }) => (d.if != null && !raised(d.if)) || (d.unless != null && raised(d.unless));
+    all(root, "[data-if], [data-unless]").forEach((element) => (element.hidden = off(element)));
+    const status = [...all(root, "[data-flag]:not([hidden]) h3")].map((h3) => h3.textContent);
     all(root, "[data-score-of]").forEach((section) => {
-      const score = scores[section.dataset.scoreOf], max = +section.dataset.max;
-      const text = root.dataset.score.replace("{score}", score).replace("{max}", max);
+      const score = scores[section.dataset.scoreOf];
+      const text = root.dataset.score.replace("{score}", score).replace("{max}", section.dataset.max);
       one(section, "[data-quiz-score]").textContent = text;
-      const bar = one(section, ".quiz__bar div");
-      if (bar) bar.style.width = (max ? (100 * score) / max : 0) + "%"; // CSSOM: CSP-safe
       all(section, "[data-min]").forEach((band) => {
-        band.hidden = score < +band.dataset.min || score > +band.dataset.max;
-        if (!band.hidden && !status) status = text + ". " + one(band, "h4").textContent;
+        band.hidden = off(band) || score < +band.dataset.min || score > +band.dataset.max;
+        if (!band.hidden && !section.hidden && !section.dataset.scoreOf) status.push(text + ". " + one(band, "h4").textContent);
       });
     });
-    let raised = 0;
-    all(root, "[data-flag]").forEach((flag) => {
-      flag.hidden = !flags.has(flag.dataset.flag);
-      raised += !flag.hidden;
-    });
-    one(root, "[data-quiz-flags]").hidden = !raised;
     const heading = one(root, "[data-quiz-heading]");
-    one(root, "[data-quiz-results]").hidden = heading.hidden = false;
-    one(root, "[data-quiz-status]").textContent = heading.textContent + ": " + status;
+    done(root, true);
+    one(root, "[data-quiz-status]").textContent = heading.textContent + ": " + status.join(". ");
     focusTop(heading);
   };
 
@@ -93,23 +90,24 @@
       });
     }
     setError(root, fieldset, false);
-    hideResults(root); // stale results would mislead
+    done(root, false); // stale results would mislead
   };
 
   const onClick = (root, event) => {
     const target = event.target.closest("button, a");
     if (!target) return;
-    if (target.hasAttribute("data-quiz-show")) show(root);
-    else if (target.hasAttribute("data-quiz-reset")) {
+    if (target.hasAttribute("data-quiz-reset")) {
+      // A way back: clearing every answer needs a yes.
+      if (one(root, "input:checked") && !confirm(root.dataset.confirm)) return;
       reset(root);
-      one(root, "input").focus();
+      focusTop(one(root, "input"), one(root, "form"));
     } else if (target.hasAttribute("data-quiz-print")) print();
     else if (target.closest("[data-quiz-summary]")) {
       // Keep the URL and history: Material would push the hash.
       event.preventDefault();
       event.stopPropagation();
-      const input = document.getElementById(target.hash.slice(1));
-      focusTop(input, input.closest("fieldset"));
+      const fieldset = document.getElementById(target.hash.slice(1));
+      focusTop(one(fieldset, "input"), fieldset);
     }
   };
 
@@ -118,12 +116,18 @@
   const init = () => {
     all(document, "[data-quiz][data-quiz-init]").forEach(reset);
     all(document, "[data-quiz]:not([data-quiz-init])").forEach((root) => {
+      const form = one(root, "form");
       root.setAttribute("data-quiz-init", "");
-      one(root, "form").reset();
+      form.reset();
       root.classList.add("quiz--js");
-      one(root, "[data-quiz-actions]").hidden = false;
-      hideResults(root);
-      one(root, "form").addEventListener("change", (event) => onChange(root, event.target));
+      all(root, "[data-quiz-actions], [data-quiz-more]").forEach((actions) => (actions.hidden = false));
+      one(form, "button").disabled = false;
+      form.addEventListener("change", (event) => onChange(root, event.target));
+      // Enter or the button: scored here, never sent (the form's method is "dialog").
+      form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        show(root);
+      });
       root.addEventListener("click", (event) => onClick(root, event));
     });
   };
