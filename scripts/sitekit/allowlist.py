@@ -51,10 +51,10 @@ PAGE_ELEMENTS: dict[str, set[str]] = {
     "meta": {"charset", "content", "http-equiv", "name"},
     "link": {"href", "rel"},
     "script": {"id", "src", "type"},
-    "form": {"autocomplete", "name"},
+    "form": {"autocomplete", "name", "method"},  # quiz forms: method="dialog" (gate checks it)
     "fieldset": {"data-subscale"},
     "label": {"for"},
-    "button": {"type", "data-quiz-print", "data-quiz-reset", "data-quiz-show"},
+    "button": {"type", "disabled", "data-quiz-print", "data-quiz-reset", "data-quiz-show"},
     "input": {"type", "name", "checked", "required", "placeholder", "autocapitalize", "autocomplete",
               "autocorrect", "spellcheck", "data-md-component", "data-md-toggle", "data-points",
               "data-flags", "data-exclusive"},
@@ -63,7 +63,7 @@ PAGE_ELEMENTS: dict[str, set[str]] = {
 }
 # The theme's own data attributes (Material's components and our quiz and exit scripts).
 PAGE_DATA = re.compile(r"data-(md-[a-z-]+|quiz(-[a-z-]+)?|i18n-[a-z-]+|help|module|score(-of)?|min|max|flag"
-                       r"|subscale|error-prefix|print-title|search-exclude)")
+                       r"|subscale|error-prefix|print-title|search-exclude|if|unless|confirm)")
 INPUT_TYPES = {"radio", "checkbox", "text", "search"}
 LINK_RELS = {"canonical", "prev", "next", "icon", "stylesheet"}
 FETCHED_LINK_RELS = {"icon", "stylesheet"}

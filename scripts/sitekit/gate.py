@@ -246,16 +246,20 @@ def _check_quiz_markup(document, html: str) -> list[str]:
         if len(forms) != 1:
             problems.append("a quiz ([data-quiz]) must hold exactly one <form>")
             continue
-        labels = {label.get("for") for label in forms[0].iter("label")}
+        if forms[0].get("method") != "dialog":
+            # A dialog form goes nowhere outside a dialog: without JavaScript, answers never reach a URL.
+            problems.append('a quiz <form> must have method="dialog", so answers can never be sent')
+        labelled = {label.get("for") for label in forms[0].iter("label")} - {None}
+        wrapped = {id(field) for label in forms[0].iter("label") for field in label.iter("input")}
         for fieldset in forms[0].iter("fieldset"):
             first = next((el for el in fieldset if isinstance(el.tag, str)), None)
             if first is None or first.tag != "legend":
                 problems.append("a quiz <fieldset> must start with its <legend>")
         for field in forms[0].iter("input"):
-            if field.get("type") not in ("radio", "checkbox") or not field.get("id") or not field.get("name"):
-                problems.append("quiz answers must be radios or checkboxes with an id and a name")
-            elif field.get("id") not in labels:
-                problems.append(f'quiz answer "{field.get("id")}" has no <label for>')
+            if field.get("type") not in ("radio", "checkbox") or not field.get("name"):
+                problems.append("quiz answers must be radios or checkboxes with a name")
+            elif id(field) not in wrapped and field.get("id") not in labelled:
+                problems.append(f'a quiz answer in "{field.get("name")}" has no <label>')
     return problems
 
 

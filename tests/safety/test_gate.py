@@ -113,6 +113,16 @@ def test_skip_link_and_help_link_removed(tampered, expected):
     assert any("expected the help bar" in p for p in problems)
 
 
+def test_quiz_form_that_could_send_answers_or_has_an_unlabelled_answer(tampered, expected):
+    page = "quizzes/urge-check/index.html"
+    _edit(tampered, page, 'method="dialog"', 'method="get"')
+    html = (tampered / page).read_text(encoding="utf-8")
+    (tampered / page).write_text(html.replace("<label><input", "<span><input", 1), encoding="utf-8")
+    problems = [p for p in _problems(tampered, expected) if p.startswith(f"site/{page}")]
+    assert any('must have method="dialog"' in p for p in problems)
+    assert any("has no <label>" in p and "(source quizzes/urge-check.yml)" in p for p in problems)
+
+
 def test_files_that_run_their_own_scripts(tampered, expected):
     (tampered / "picture.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>')
     (tampered / "assets/stylesheets/extra.css").write_text(
