@@ -1,8 +1,8 @@
-"""MkDocs hook for site-wide safety settings (a thin adapter over scripts/sitekit).
+"""MkDocs hook for site-wide safety settings: a thin adapter over scripts/buildkit.
 
 - extra.scope comes from site_url, so Material's inline script is the same on every page.
 - Our JS and CSS are bundled and minified into one file each; the CSS bundle ends with
-  dark colours derived from Material's own dark palette.
+  dark colours derived from Material's own dark palette (buildkit/bundles.py).
 - Every page gets the same strict Content-Security-Policy <meta>, hashes computed here.
 - Links to other sites get rel="noopener noreferrer" and never open a new tab.
 """
@@ -11,24 +11,14 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from urllib.parse import urlparse
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from sitekit.assets import bundle
-from sitekit.colour_scheme import dark_scheme_css
-from sitekit.csp import SitePolicy, inline_scripts
-from sitekit.links import harden_external_links
+from buildkit import BuildError, bundles, pages
 
 log = logging.getLogger("mkdocs.plugins.site")
 
-# What each bundle holds, in order (sources live in overrides/, readable and commented).
-JS_BUNDLE = ("assets/javascripts/site.min.js",
-             ["assets/javascripts/quick-exit.js", "assets/javascripts/quiz.js"])
-CSS_BUNDLE = ("assets/stylesheets/site.min.css",
-              ["assets/stylesheets/quick-exit.css", "assets/stylesheets/quiz.css",
-               "assets/stylesheets/content.css"])
 _state: dict = {"serving": False, "policy": None}
 
 
@@ -40,29 +30,26 @@ def on_startup(*, command, dirty):
 
 
 def on_config(config):
-    site_url = config.site_url or "/"
-    config.extra["scope"] = urlparse(site_url).path or "/"
-    _state["policy"] = SitePolicy(upgrade_insecure=site_url.startswith("https://"))
+    config.extra["scope"] = pages.site_scope(config.site_url)
+    _state["policy"] = pages.site_policy(config.site_url)
     return config
 
 
 def on_files(files, *, config):
-    js_uri, js_sources = JS_BUNDLE
-    css_uri, css_sources = CSS_BUNDLE
-    scripts = [_take_source(files, uri) for uri in js_sources]
-    styles = [_take_source(files, uri) for uri in css_sources] + [dark_scheme_css(_palette_css(config))]
-    files.append(File.generated(config, js_uri, content=bundle(scripts, kind="js")))
-    files.append(File.generated(config, css_uri, content=bundle(styles, kind="css")))
+    try:
+        built = bundles.build_bundles(lambda uri: _take_source(files, uri), bundles.palette_css(config.theme.dirs))
+    except BuildError as error:
+        raise PluginError(str(error)) from None
+    for uri, content in built.items():
+        files.append(File.generated(config, uri, content=content))
     return files
 
 
 def on_page_content(html, *, page, config, files):
-    if inline_scripts(html):
-        raise PluginError(
-            f"docs/{page.file.src_uri}: inline <script> in page content is not allowed: the strict "
-            "Content-Security-Policy blocks it (safety.md SEC-3). Put the code in a .js file."
-        )
-    return harden_external_links(html)
+    try:
+        return pages.checked_content(html, source=f"docs/{page.file.src_uri}")
+    except BuildError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_post_page(output, *, page, config):
@@ -84,8 +71,8 @@ def _with_policy(html: str, source: str) -> str:
         # the policy is checked on `make build` and in the tests.
         return html
     try:
-        return _state["policy"].apply(html, source)
-    except ValueError as error:
+        return pages.with_policy(_state["policy"], html, source=source)
+    except BuildError as error:
         raise PluginError(str(error)) from None
 
 
@@ -96,11 +83,3 @@ def _take_source(files, uri: str) -> str:
         raise PluginError(f"bundle source {uri} was not found in overrides/")
     files.remove(source)
     return Path(source.abs_src_path).read_text(encoding="utf-8")
-
-
-def _palette_css(config) -> str:
-    for theme_dir in config.theme.dirs:
-        found = sorted(Path(theme_dir).glob("assets/stylesheets/palette.*.min.css"))
-        if found:
-            return found[0].read_text(encoding="utf-8")
-    raise PluginError("Material's palette stylesheet was not found in the theme folders")
