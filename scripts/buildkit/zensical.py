@@ -1,0 +1,162 @@
+"""Building the site with Zensical, which runs no MkDocs hooks: the same steps as the
+hooks, around `zensical build`.
+
+1. stage(): copy docs/ into a git-ignored folder inside the project (Zensical wants
+   docs_dir inside the project), with `<!-- quiz: -->` markers embedded, a page per
+   quiz, the Self-checks index and our JS/CSS bundles; write a derived config there.
+2. `zensical build` (or `serve`) with that config.
+3. finish(): on every built page, put the quiz markup in place, check the content,
+   harden links to other sites and add the CSP; drop the bundle sources; move the site
+   to its destination.
+docs/ and quizzes/ are only read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import BuildError, bundles, pages
+from .quizzes import INDEX_URI, QuizBuild, nav_paths
+
+STAGE = ".zensical-stage"  # inside the project, git-ignored
+VARIANT = "classic"  # Zensical's Material look; "modern" is a new design our overrides were not made for
+_ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
+
+
+@dataclass
+class Staged:
+    root: Path  # the staging folder
+    config: Path  # the derived config Zensical reads
+    site: Path  # where Zensical writes the site
+    quizzes: QuizBuild
+    site_url: str | None
+
+
+def load_config(path: Path) -> dict:
+    """mkdocs.yml as data, its `!ENV` tags resolved like MkDocs and Zensical do."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader, node):
+        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+        *variables, default = names if len(names) > 1 else (names + [None])
+        for name in variables:
+            if os.environ.get(name) is not None:
+                return yaml.safe_load(os.environ[name])
+        return default
+
+    Loader.add_constructor("!ENV", env)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+
+
+def stage(config_path: Path, theme_dir: Path) -> Staged:
+    """Write the staging folder for `zensical build`; `theme_dir` is Zensical's own theme."""
+    project = config_path.resolve().parent
+    config = load_config(config_path)
+    root = project / STAGE
+    if root.exists():
+        shutil.rmtree(root)
+    docs_src, docs = project / config.get("docs_dir", "docs"), root / "docs"
+    shutil.copytree(docs_src, docs)
+
+    quizzes = QuizBuild.from_extra(config.get("extra") or {}, project)
+    quizzes.load(project)
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        embedded = quizzes.embed(text, page_uri=path.relative_to(docs).as_posix())
+        if embedded != text:
+            path.write_text(embedded, encoding="utf-8")
+    has_index = (docs / INDEX_URI).is_file()
+    for generated in quizzes.pages(has_index=has_index, nav_paths=nav_paths(config.get("nav"))):
+        target = docs / generated.uri
+        if target.exists():
+            raise BuildError(f"docs/{generated.uri} already exists, but a quiz generates that page; rename one of them")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(generated.markdown, encoding="utf-8")
+
+    custom_dir = project / config["theme"]["custom_dir"]
+    palette = bundles.palette_css([theme_dir], f"assets/stylesheets/{VARIANT}/palette.*.min.css")
+    for uri, content in bundles.build_bundles(bundles.read_from([custom_dir]), palette).items():
+        (docs / uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / uri).write_text(content, encoding="utf-8")
+
+    derived = _derived_config(config, project, custom_dir)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(derived, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return Staged(root, root / "mkdocs.yml", root / "site", quizzes, config.get("site_url"))
+
+
+def _derived_config(config: dict, project: Path, custom_dir: Path) -> dict:
+    derived = dict(config)
+    derived.pop("hooks", None)  # Zensical runs none; their steps run here instead
+    derived["docs_dir"], derived["site_dir"] = "docs", "site"
+    derived["theme"] = {**config["theme"], "custom_dir": str(custom_dir), "variant": VARIANT}
+    derived["extra"] = {**(config.get("extra") or {}), "scope": pages.site_scope(config.get("site_url"))}
+    derived["watch"] = [str(project / path) for path in config.get("watch", [])]
+    derived["plugins"] = [_privacy_for_zensical(plugin) for plugin in config.get("plugins", [])]
+    derived["markdown_extensions"] = [_absolute_snippets(ext, project) for ext in config.get("markdown_extensions", [])]
+    return derived
+
+
+# Libraries Zensical's own bundle names, each loaded only by a feature we do not use
+# (diagrams, image lightbox, runnable code, an old-browser polyfill); the CSP blocks
+# them anyway. Not assets of ours for the privacy detector to report.
+_ZENSICAL_BUNDLE_URLS = [
+    "unpkg.com/ace-builds@*", "unpkg.com/glightbox@*", "unpkg.com/mermaid@*", "unpkg.com/pyodide@*",
+    "unpkg.com/resize-observer-polyfill*", "cdn.jsdelivr.net/pyodide/*",
+]
+
+
+def _privacy_for_zensical(plugin):
+    if isinstance(plugin, dict) and "privacy" in plugin:
+        options = dict(plugin["privacy"])
+        options["assets_exclude"] = [*options.get("assets_exclude", []), *_ZENSICAL_BUNDLE_URLS]
+        return {"privacy": options}
+    return plugin
+
+
+def _absolute_snippets(extension, project: Path):
+    if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+        options = dict(extension["pymdownx.snippets"])
+        options["base_path"] = [str(project / path) for path in options.get("base_path", ["."])]
+        return {"pymdownx.snippets": options}
+    return extension
+
+
+def finish(staged: Staged, dest: Path) -> list[Path]:
+    """Run the HTML steps over the built site, then move it to `dest`. Returns the pages."""
+    site = staged.site
+    policy = pages.site_policy(staged.site_url)
+    for uri in bundles.source_uris():  # readers get the bundles only, as with MkDocs
+        (site / uri).unlink(missing_ok=True)
+    built = sorted(site.rglob("*.html"))
+    for path in built:
+        source = path.relative_to(site).as_posix()
+        html = path.read_text(encoding="utf-8")
+        # The order of the MkDocs hooks: content checks, then quiz markup, then the policy.
+        html = _ARTICLE.sub(lambda m: m.group(1) + pages.checked_content(m.group(2), source=source) + m.group(3),
+                            html, count=1)
+        html = staged.quizzes.assemble(html, source=source)
+        html = pages.with_policy(policy, html, source=source)
+        path.write_text(html, encoding="utf-8")
+    dest = dest.resolve()
+    if dest != site.resolve():
+        if dest.exists():
+            shutil.rmtree(dest)
+        shutil.move(str(site), str(dest))
+    return [dest / path.relative_to(site) for path in built]
+
+
+def run_zensical(zensical: str, command: str, staged: Staged, *extra: str) -> int:
+    """`zensical build|serve` on the derived config; returns its exit code."""
+    args = [zensical, command, "-f", str(staged.config), *extra]
+    if command == "build":
+        args += ["--clean", "--strict"]
+    return subprocess.run(args, cwd=staged.root).returncode
