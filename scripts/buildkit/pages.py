@@ -37,3 +37,17 @@ def with_policy(policy: SitePolicy, html: str, *, source: str) -> str:
         return policy.apply(html, source)
     except ValueError as error:
         raise BuildError(str(error)) from None
+
+
+def with_style_hashes(html: str, hashes: list[str]) -> str:
+    """Allow these <style> elements (by sha256) in the page's CSP: for a theme that
+    writes a fixed inline stylesheet at run time. Never 'unsafe-inline'."""
+    if not hashes:
+        return html
+    directive = "style-src 'self'"
+    start = html.find('http-equiv="Content-Security-Policy"')
+    at = html.find(directive, start)
+    if start < 0 or at < 0:
+        raise BuildError("no Content-Security-Policy with style-src 'self' to add style hashes to")
+    end = at + len(directive)
+    return html[:end] + " " + " ".join(sorted(set(hashes))) + html[end:]

@@ -13,6 +13,7 @@ docs/ and quizzes/ are only read.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from sitekit import csp
 
 from . import BuildError, bundles, pages
 from .quizzes import INDEX_URI, QuizBuild, nav_paths
@@ -28,6 +30,9 @@ from .quizzes import INDEX_URI, QuizBuild, nav_paths
 STAGE = ".zensical-stage"  # inside the project, git-ignored
 VARIANT = "classic"  # Zensical's Material look; "modern" is a new design our overrides were not made for
 _ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
+# Zensical's search dialog puts a fixed stylesheet into a <style> element at run time:
+#   o.appendChild(C("style",{},Tc.toString()))  with  var Tc='...css...'
+_STYLE_ELEMENT = re.compile(r'\(\s*"style"\s*,\s*\{\s*\}\s*,\s*([A-Za-z_$][\w$]*)\.toString\(\)\s*\)')
 
 
 @dataclass
@@ -130,12 +135,31 @@ def _absolute_snippets(extension, project: Path):
     return extension
 
 
+def runtime_style_hashes(site: Path) -> list[str]:
+    """The CSP hash of each stylesheet Zensical's bundle writes into a <style> element.
+    Read from the bundle itself, so an upgrade that changes the CSS changes the hash; a
+    bundle that does it in a way not recognised here fails the build."""
+    hashes = []
+    for bundle in sorted((site / "assets" / "javascripts").glob("bundle.*.min.js")):
+        text = bundle.read_text(encoding="utf-8")
+        for name in _STYLE_ELEMENT.findall(text):
+            literal = re.search(rf"\b{re.escape(name)}=('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")", text)
+            if literal is None:
+                raise BuildError(f"{bundle.name}: the stylesheet {name} for a <style> element was not found")
+            css = ast.literal_eval(literal.group(1))
+            hashes.append(csp.script_hash(css))
+        if "createElement(\"style\")" in text:
+            raise BuildError(f"{bundle.name}: writes a <style> element this build cannot hash")
+    return hashes
+
+
 def finish(staged: Staged, dest: Path) -> list[Path]:
     """Run the HTML steps over the built site, then move it to `dest`. Returns the pages."""
     site = staged.site
     policy = pages.site_policy(staged.site_url)
     for uri in bundles.source_uris():  # readers get the bundles only, as with MkDocs
         (site / uri).unlink(missing_ok=True)
+    style_hashes = runtime_style_hashes(site)
     built = sorted(site.rglob("*.html"))
     for path in built:
         source = path.relative_to(site).as_posix()
@@ -144,7 +168,7 @@ def finish(staged: Staged, dest: Path) -> list[Path]:
         html = _ARTICLE.sub(lambda m: m.group(1) + pages.checked_content(m.group(2), source=source) + m.group(3),
                             html, count=1)
         html = staged.quizzes.assemble(html, source=source)
-        html = pages.with_policy(policy, html, source=source)
+        html = pages.with_style_hashes(pages.with_policy(policy, html, source=source), style_hashes)
         path.write_text(html, encoding="utf-8")
     dest = dest.resolve()
     if dest != site.resolve():
@@ -155,8 +179,31 @@ def finish(staged: Staged, dest: Path) -> list[Path]:
 
 
 def run_zensical(zensical: str, command: str, staged: Staged, *extra: str) -> int:
-    """`zensical build|serve` on the derived config; returns its exit code."""
+    """`zensical build|serve` on the derived config; returns its exit code. A build's
+    messages are printed plainly: no colour codes, paths from the project (docs/...),
+    and no Python traceback after a failed strict build."""
     args = [zensical, command, "-f", str(staged.config), *extra]
-    if command == "build":
-        args += ["--clean", "--strict"]
-    return subprocess.run(args, cwd=staged.root).returncode
+    if command == "serve":
+        return subprocess.run(args, cwd=staged.root).returncode
+    done = subprocess.run([*args, "--clean", "--strict"], cwd=staged.root, capture_output=True, text=True)
+    print(plain_messages(done.stdout + done.stderr), end="")
+    return done.returncode
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_LOCATION = re.compile(r"╭─\[ (?!docs/)([^\]]+?) \]")
+
+
+def plain_messages(output: str) -> str:
+    lines, skipping = [], False
+    for line in _ANSI.sub("", output).splitlines():
+        if line.startswith("Traceback (most recent call last):"):
+            skipping = True
+            continue
+        if skipping:
+            if line and not line.startswith(" "):  # the exception line ends the traceback
+                skipping = False
+                lines.append(line.split(": ", 1)[-1])
+            continue
+        lines.append(_LOCATION.sub(r"╭─[ docs/\1 ]", line))
+    return "\n".join(lines) + ("\n" if lines else "")
