@@ -19,14 +19,16 @@ class SearchUI:
     query: str  # where they type
     result: str  # one result
     result_link: str  # what they click to follow a result
+    result_href: str  # the element holding a result's address
     dialog: str | None  # Zensical's modal dialog (None: Material's inline results)
 
 
 SEARCH_UI = {
     "mkdocs": SearchUI("input.md-search__input", "input.md-search__input", ".md-search-result__item",
-                       ".md-search-result__article", None),  # the <a> itself has no box
+                       ".md-search-result__article", ".md-search-result__link", None),  # the <a> itself has no box
     "zensical": SearchUI("input.md-search__input", "dialog[aria-label=Search] input[role=combobox]",
                          "dialog[aria-label=Search] a[role=option]", "dialog[aria-label=Search] a[role=option]",
+                         "dialog[aria-label=Search] a[role=option]",
                          "dialog[aria-label=Search]"),
 }
 

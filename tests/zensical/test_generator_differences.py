@@ -1,0 +1,102 @@
+"""What differs between a MkDocs and a Zensical build of the site, asserted for the
+generator under test (SITE_GENERATOR). Each difference a reader or the policy could
+notice is pinned here, so a Zensical upgrade that changes one fails loudly."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from harness.build import REPO
+from harness.generator import is_zensical
+from harness.html import parse
+from harness.pages import html_files
+from harness.search import search, search_ui
+from sitekit.csp import inline_scripts, script_hash
+
+BUNDLE_SOURCES = ("assets/javascripts/quick-exit.js", "assets/javascripts/quiz.js",
+                  "assets/stylesheets/quick-exit.css", "assets/stylesheets/quiz.css")
+
+
+def _csp(html: str) -> dict[str, str]:
+    meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html).group(1)
+    return dict(part.strip().split(" ", 1) for part in meta.split(";"))
+
+
+def test_every_page_loads_our_bundles_and_the_sources_are_not_shipped(site):
+    for path in html_files(site.root):
+        html = path.read_text(encoding="utf-8")
+        assert "assets/javascripts/site.min.js" in html and "assets/stylesheets/site.min.css" in html, path
+    assert (site.root / "assets/javascripts/site.min.js").stat().st_size > 500
+    assert "prefers-color-scheme:dark" in (site.root / "assets/stylesheets/site.min.css").read_text()
+    for uri in BUNDLE_SOURCES:
+        assert not (site.root / uri).exists(), uri
+
+
+def test_inline_scripts_are_the_themes_own_and_hashed(site):
+    """Both themes write three inline scripts (the same on every page, hashed into the
+    CSP): storage helpers, a reader of a saved palette choice (nothing saves one here),
+    and a tab-anchor fix. Zensical's helper differs (it normalises the scope path), so
+    its hash differs. None of them writes storage."""
+    html = (site.root / "index.html").read_text(encoding="utf-8")
+    scripts = inline_scripts(html)
+    assert len(scripts) == 3
+    assert set(_csp(html)["script-src"].split()) == {"'self'", *map(script_hash, scripts)}
+    assert any('__md_get("__palette")' in text for text in scripts)
+    normalises_scope = any('__md_scope.pathname.endsWith("/")' in text for text in scripts)
+    assert normalises_scope is is_zensical()
+    assert not any("__md_set(" in text.split("__md_set=", 1)[-1] for text in scripts)
+
+
+def test_style_policy(site):
+    """Material needs no inline style. Zensical's search dialog writes one fixed
+    stylesheet into a <style> element: allowed by its hash, never 'unsafe-inline'."""
+    styles = _csp((site.root / "index.html").read_text(encoding="utf-8"))["style-src"].split()
+    assert "'unsafe-inline'" not in styles
+    if is_zensical():
+        assert styles[0] == "'self'" and len(styles) == 2 and styles[1].startswith("'sha256-")
+    else:
+        assert styles == ["'self'"]
+
+
+def test_nothing_that_could_write_storage_is_on_the_page(site):
+    """The theme's storage writers (palette toggle, dismissable announcement, consent,
+    version warning, repository facts, linked tabs) are all switched off in mkdocs.yml."""
+    for path in html_files(site.root):
+        document = parse(path.read_text(encoding="utf-8"))
+        components = {el.attrs.get("data-md-component") for el in document.iter()}
+        assert not components & {"palette", "consent", "outdated", "source"}, path
+        config = next(el for el in document.iter("script") if el.attrs.get("id") == "__config")
+        features = json.loads(config.all_text())
+        assert not set(features["features"]) & {"announce.dismiss", "content.tabs.link"}, path
+
+
+def test_search_index_has_the_quiz_words_not_its_interface(site):
+    """Material: search/search_index.json, read by a worker. Zensical: search.json at the
+    site root, read by its own search (different file, same privacy: both local)."""
+    index_path = site.root / ("search.json" if is_zensical() else "search/search_index.json")
+    other = site.root / ("search/search_index.json" if is_zensical() else "search.json")
+    assert index_path.is_file() and not other.exists()
+    text = json.dumps(json.loads(index_path.read_text(encoding="utf-8")))
+    assert "Show my results" not in text
+    assert "quizzes/readiness/" in text
+
+
+def test_search_dialog(site, open_page):
+    """Material lists results under the header box; Zensical opens a modal search dialog
+    (in a shadow root) with a live result count. Both find the safety page, and leave the
+    address without the search words."""
+    page = open_page("")
+    search(page, "safely")
+    assert "safe-use/" in page.locator(search_ui().result_href).first.get_attribute("href")
+    if is_zensical():
+        assert page.locator(f"{search_ui().dialog} [role=status]").inner_text().endswith("results")
+        assert page.locator(search_ui().dialog).evaluate("d => d.open") is True
+    else:
+        assert page.locator("#__search").is_checked()
+    assert "safely" not in page.url
+
+
+def test_the_build_leaves_its_staging_folder_out_of_git():
+    ignored = (REPO / ".gitignore").read_text(encoding="utf-8").split()
+    assert ".zensical-stage/" in ignored and ".venv-zensical/" in ignored
