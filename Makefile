@@ -33,20 +33,20 @@ $(ZVENV)/.deps: requirements/zensical.txt
 	$(ZVENV)/bin/python -m pip install --quiet -r requirements/zensical.txt
 	touch $@
 
-ifeq ($(GENERATOR),zensical)
-# Zensical runs no MkDocs hooks: scripts/build_zensical.py runs their steps around it.
-serve: $(VENV)/.site-deps $(ZVENV)/.deps
-	$(BIN)/python scripts/build_zensical.py serve --dev-addr 127.0.0.1:8000
-
-build: $(VENV)/.site-deps $(ZVENV)/.deps
-	$(BIN)/python scripts/build_zensical.py build --site-dir $(SITE_DIR)
-else ifeq ($(GENERATOR),mkdocs)
+ifeq ($(GENERATOR),mkdocs)
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 # Never add --quiet here: it hides the warnings that --strict must count.
 build: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_DIR)
+else ifeq ($(GENERATOR),zensical)
+# Zensical runs no MkDocs hooks: scripts/build_zensical.py runs their steps around it.
+serve: $(VENV)/.site-deps $(ZVENV)/.deps
+	$(BIN)/python scripts/build_zensical.py serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site-deps $(ZVENV)/.deps
+	$(BIN)/python scripts/build_zensical.py build --site-dir $(SITE_DIR)
 else
 $(error GENERATOR must be mkdocs or zensical, not "$(GENERATOR)")
 endif
