@@ -14,6 +14,7 @@ import argparse
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -41,8 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
     parser.add_argument("--zensical", default=os.environ.get("ZENSICAL", str(DEFAULT_ZENSICAL)))
     args = parser.parse_args(argv)
+    started = time.perf_counter()
     try:
         staged = zen.stage(args.config_file, theme_dir(args.zensical))
+        staged_at = time.perf_counter()
         if args.command == "serve":
             # A preview: quiz markup and the CSP are not applied (as with `mkdocs serve`).
             return zen.run_zensical(args.zensical, "serve", staged, "--dev-addr", args.dev_addr)
@@ -50,11 +53,15 @@ def main(argv: list[str] | None = None) -> int:
         if code != 0:
             print(f"zensical build failed (exit {code})", file=sys.stderr)
             return code
+        built_at = time.perf_counter()
         built = zen.finish(staged, args.site_dir)
     except BuildError as error:
         print(f"ERROR: {error}", file=sys.stderr)
         return 1
-    print(f"Zensical: {len(built)} pages in {args.site_dir}, with quizzes, bundles, links and CSP in place")
+    done = time.perf_counter()
+    print(f"Zensical: {len(built)} pages in {args.site_dir}, with quizzes, bundles, links and CSP in place "
+          f"(staging {staged_at - started:.1f} s, zensical build {built_at - staged_at:.1f} s, "
+          f"HTML steps {done - built_at:.1f} s)")
     return 0
 
 
