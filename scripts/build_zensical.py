@@ -27,11 +27,15 @@ DEFAULT_ZENSICAL = REPO / ".venv-zensical" / "bin" / "zensical"
 
 
 def theme_dir(zensical: str) -> Path:
-    """Zensical's own theme folder, asked of the Python that runs it."""
+    """Zensical's own theme folder (zensical/templates, as zensical.config says), asked of
+    the Python that runs it without importing Zensical (that takes a second)."""
     python = Path(zensical).with_name("python")
-    found = subprocess.run([str(python), "-c", "import zensical.config as c; print(c.get_builtin_theme_dir())"],
-                           capture_output=True, text=True, check=True)
-    return Path(found.stdout.strip())
+    found = subprocess.run(
+        [str(python), "-c", "import importlib.util as u; print(u.find_spec('zensical').submodule_search_locations[0])"],
+        capture_output=True, text=True)
+    if found.returncode != 0:
+        raise BuildError(f"Zensical is not installed for {python} (run `make build GENERATOR=zensical`)")
+    return Path(found.stdout.strip()) / "templates"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,11 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
+        if args.command == "serve":
+            return zen.serve(args.zensical, args.config_file, theme_dir(args.zensical), args.dev_addr)
         staged = zen.stage(args.config_file, theme_dir(args.zensical))
         staged_at = time.perf_counter()
-        if args.command == "serve":
-            # A preview: quiz markup and the CSP are not applied (as with `mkdocs serve`).
-            return zen.run_zensical(args.zensical, "serve", staged, "--dev-addr", args.dev_addr)
         code = zen.run_zensical(args.zensical, "build", staged)
         if code != 0:
             print(f"zensical build failed (exit {code})", file=sys.stderr)

@@ -17,7 +17,10 @@ import ast
 import os
 import re
 import shutil
+import signal
 import subprocess
+import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,15 +65,19 @@ def load_config(path: Path) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
 
 
-def stage(config_path: Path, theme_dir: Path) -> Staged:
-    """Write the staging folder for `zensical build`; `theme_dir` is Zensical's own theme."""
+def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True) -> Staged:
+    """Write the staging folder for `zensical build`; `theme_dir` is Zensical's own theme.
+    fresh=False (a running preview) rewrites only the staged files that changed."""
     project = config_path.resolve().parent
     config = load_config(config_path)
     root = project / STAGE
-    if root.exists():
+    if fresh and root.exists():
         shutil.rmtree(root)
-    docs_src, docs = project / config.get("docs_dir", "docs"), root / "docs"
-    shutil.copytree(docs_src, docs)
+    root.mkdir(exist_ok=True)
+    docs = root / "next-docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    shutil.copytree(project / config.get("docs_dir", "docs"), docs)
 
     quizzes = QuizBuild.from_extra(config.get("extra") or {}, project)
     quizzes.load(project)
@@ -93,9 +100,41 @@ def stage(config_path: Path, theme_dir: Path) -> Staged:
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)
         (docs / uri).write_text(content, encoding="utf-8")
 
+    _sync(docs, root / "docs")
+    shutil.rmtree(docs)
     derived = _derived_config(config, project, custom_dir)
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(derived, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    _write_if_changed(root / "mkdocs.yml", yaml.safe_dump(derived, sort_keys=False, allow_unicode=True).encode())
     return Staged(root, root / "mkdocs.yml", root / "site", quizzes, config.get("site_url"))
+
+
+def sources_fingerprint(config_path: Path) -> tuple:
+    """Changes to anything staged (pages, quizzes, bundle sources, the config) change this."""
+    project = config_path.resolve().parent
+    config = load_config(config_path)
+    folders = [project / config.get("docs_dir", "docs"), project / config["theme"]["custom_dir"] / "assets",
+               QuizBuild.from_extra(config.get("extra") or {}, project).quiz_dir]
+    files = [config_path] + [path for folder in folders if folder.is_dir() for path in sorted(folder.rglob("*"))]
+    return tuple((str(path), path.stat().st_mtime_ns) for path in files if path.is_file())
+
+
+def _sync(source: Path, target: Path) -> None:
+    """Make `target` hold exactly `source`'s files, touching only those that differ."""
+    wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
+    if target.exists():
+        for path in sorted(target.rglob("*"), reverse=True):
+            if path.is_file() and path.relative_to(target) not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    for relative in sorted(wanted):
+        _write_if_changed(target / relative, (source / relative).read_bytes())
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def _derived_config(config: dict, project: Path, custom_dir: Path) -> dict:
@@ -178,13 +217,54 @@ def finish(staged: Staged, dest: Path) -> list[Path]:
     return [dest / path.relative_to(site) for path in built]
 
 
+def serve(zensical: str, config_path: Path, theme_dir: Path, dev_addr: str, poll_seconds: float = 0.3) -> int:
+    """`zensical serve` on the staged site, re-staging whenever a source changes (Zensical
+    itself watches only the staging folder), and putting quiz markup into each page it
+    writes. A preview like `mkdocs serve`: no CSP (its live reload is an inline script)."""
+    staged = stage(config_path, theme_dir)
+    server = subprocess.Popen([zensical, "serve", "-f", str(staged.config), "--dev-addr", dev_addr], cwd=staged.root)
+    seen, patched = sources_fingerprint(config_path), 0
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the server with us
+    try:
+        while server.poll() is None:
+            time.sleep(poll_seconds)
+            now = sources_fingerprint(config_path)
+            if now != seen:
+                seen = now
+                try:
+                    staged = stage(config_path, theme_dir, fresh=False)
+                except BuildError as error:
+                    print(f"ERROR: {error}", flush=True)  # keep serving; the author fixes and saves
+            patched = _assemble_newer(staged, patched)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server.poll() is None:
+            server.terminate()
+    return server.wait()
+
+
+def _assemble_newer(staged: Staged, since_ns: int) -> int:
+    """Quiz markup into pages written since `since_ns`; returns the newest time seen."""
+    newest = since_ns
+    for path in staged.site.rglob("*.html") if staged.site.is_dir() else []:
+        mtime = path.stat().st_mtime_ns
+        if mtime > since_ns:
+            html = path.read_text(encoding="utf-8")
+            if "<!--quiz-markup:" in html:
+                try:
+                    path.write_text(staged.quizzes.assemble(html, source=path.name), encoding="utf-8")
+                except BuildError as error:
+                    print(f"ERROR: {error}", flush=True)
+            newest = max(newest, path.stat().st_mtime_ns)
+    return newest
+
+
 def run_zensical(zensical: str, command: str, staged: Staged, *extra: str) -> int:
-    """`zensical build|serve` on the derived config; returns its exit code. A build's
-    messages are printed plainly: no colour codes, paths from the project (docs/...),
-    and no Python traceback after a failed strict build."""
+    """`zensical build` on the derived config; returns its exit code. Its messages are
+    printed plainly: no colour codes, paths from the project (docs/...), and no Python
+    traceback after a failed strict build."""
     args = [zensical, command, "-f", str(staged.config), *extra]
-    if command == "serve":
-        return subprocess.run(args, cwd=staged.root).returncode
     done = subprocess.run([*args, "--clean", "--strict"], cwd=staged.root, capture_output=True, text=True)
     print(plain_messages(done.stdout + done.stderr), end="")
     return done.returncode
