@@ -32,6 +32,10 @@ from .quizzes import INDEX_URI, QuizBuild, nav_paths
 
 STAGE = ".zensical-stage"  # inside the project, git-ignored
 VARIANT = "classic"  # Zensical's Material look; "modern" is a new design our overrides were not made for
+# Overrides made for Material that Zensical must not use: our copy of Material's search
+# partial (it adds the dialog's accessible name) would replace Zensical's own search
+# button, which already has that name, with an unstyled Material form.
+MATERIAL_ONLY_OVERRIDES = ("partials/search.html",)
 _ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
 # Zensical's search dialog puts a fixed stylesheet into a <style> element at run time:
 #   o.appendChild(C("style",{},Tc.toString()))  with  var Tc='...css...'
@@ -95,6 +99,12 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True) -> Staged:
         target.write_text(generated.markdown, encoding="utf-8")
 
     custom_dir = project / config["theme"]["custom_dir"]
+    overrides = root / "next-overrides"
+    if overrides.exists():
+        shutil.rmtree(overrides)
+    shutil.copytree(custom_dir, overrides, ignore=_material_only(custom_dir))
+    _sync(overrides, root / "overrides")
+    shutil.rmtree(overrides)
     palette = bundles.palette_css([theme_dir], f"assets/stylesheets/{VARIANT}/palette.*.min.css")
     for uri, content in bundles.build_bundles(bundles.read_from([custom_dir]), palette).items():
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)
@@ -102,16 +112,25 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True) -> Staged:
 
     _sync(docs, root / "docs")
     shutil.rmtree(docs)
-    derived = _derived_config(config, project, custom_dir)
+    derived = _derived_config(config, project, root / "overrides")
     _write_if_changed(root / "mkdocs.yml", yaml.safe_dump(derived, sort_keys=False, allow_unicode=True).encode())
     return Staged(root, root / "mkdocs.yml", root / "site", quizzes, config.get("site_url"))
+
+
+def _material_only(custom_dir: Path):
+    skipped = {(custom_dir / uri).resolve() for uri in MATERIAL_ONLY_OVERRIDES}
+
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        return [name for name in names if (Path(folder) / name).resolve() in skipped]
+
+    return ignore
 
 
 def sources_fingerprint(config_path: Path) -> tuple:
     """Changes to anything staged (pages, quizzes, bundle sources, the config) change this."""
     project = config_path.resolve().parent
     config = load_config(config_path)
-    folders = [project / config.get("docs_dir", "docs"), project / config["theme"]["custom_dir"] / "assets",
+    folders = [project / config.get("docs_dir", "docs"), project / config["theme"]["custom_dir"],
                QuizBuild.from_extra(config.get("extra") or {}, project).quiz_dir]
     files = [config_path] + [path for folder in folders if folder.is_dir() for path in sorted(folder.rglob("*"))]
     return tuple((str(path), path.stat().st_mtime_ns) for path in files if path.is_file())

@@ -1,7 +1,7 @@
 """Using the site's search as a reader does, on either generator's search dialog.
 
 MkDocs + Material: the search box in the header, results listed under it.
-Zensical: the same header box opens Zensical's own search, a modal <dialog> inside a
+Zensical: a Search button in the header opens Zensical's own search, a modal <dialog> in a
 shadow root (Playwright's CSS selectors pierce it), with a combobox and a listbox of
 results. Tests call these helpers so they assert the same promises on both.
 """
@@ -26,7 +26,7 @@ class SearchUI:
 SEARCH_UI = {
     "mkdocs": SearchUI("input.md-search__input", "input.md-search__input", ".md-search-result__item",
                        ".md-search-result__article", ".md-search-result__link", None),  # the <a> itself has no box
-    "zensical": SearchUI("input.md-search__input", "dialog[aria-label=Search] input[role=combobox]",
+    "zensical": SearchUI("button.md-search__button", "dialog[aria-label=Search] input[role=combobox]",
                          "dialog[aria-label=Search] a[role=option]", "dialog[aria-label=Search] a[role=option]",
                          "dialog[aria-label=Search] a[role=option]",
                          "dialog[aria-label=Search]"),
