@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from harness.search import search_ui, wait_until_closed, wait_until_open
+from harness.search import open_search, wait_until_closed, wait_until_open
 
 ARTICLE = "articles/strong-attachment/"
 STATUS = ".qe-status"
@@ -125,7 +125,7 @@ def test_escape_is_not_the_shortcut_and_still_closes_search(open_page, page_guar
     for _ in range(3):
         page.keyboard.press("Escape")
     assert page_guard.exit_requests == []
-    page.locator(search_ui().opener).click()  # Material's results, or Zensical's search dialog
+    open_search(page)  # Material's results, or Zensical's search dialog
     wait_until_open(page)
     page.keyboard.press("Escape")
     wait_until_closed(page)

@@ -15,7 +15,7 @@ from harness.generator import generator
 
 @dataclass(frozen=True)
 class SearchUI:
-    opener: str  # what a reader clicks to start searching
+    opener: str  # what a reader clicks to start searching (wide screens; phones: the header icon)
     query: str  # where they type
     result: str  # one result
     result_link: str  # what they click to follow a result
@@ -40,10 +40,15 @@ def search_ui() -> SearchUI:
 def search(page, words: str):
     """Open search, type `words` like a reader, wait for results; returns the first result."""
     ui = search_ui()
-    page.locator(ui.opener).click()
+    open_search(page)
     page.locator(ui.query).press_sequentially(words, delay=20)
     page.locator(ui.result).first.wait_for()
     return page.locator(ui.result_link).first
+
+
+def open_search(page) -> None:
+    opener = page.locator(search_ui().opener)
+    (opener if opener.is_visible() else page.locator("label.md-header__button[for=__search]")).click()
 
 
 def search_is_open(page) -> bool:
