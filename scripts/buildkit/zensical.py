@@ -5,10 +5,11 @@ hooks, around `zensical build`.
    docs_dir inside the project), with `<!-- quiz: -->` markers embedded, a page per
    quiz, the Self-checks index and our JS/CSS bundles; write a derived config there.
 2. `zensical build` (or `serve`) with that config.
-3. finish(): on every built page, put the quiz markup in place, check the content,
-   harden links to other sites and add the CSP; drop the bundle sources; move the site
-   to its destination.
-docs/ and quizzes/ are only read.
+3. finish(): on every built page, in the MkDocs hooks' order, check the content and
+   harden links to other sites, put the quiz markup in place and add the CSP; drop the
+   bundle sources; move the site to its destination.
+docs/ and quizzes/ are only read. Zensical's own messages name staged files as docs/...;
+in a page with an embedded quiz, lines after the marker are shifted by the quiz's lines.
 """
 
 from __future__ import annotations
