@@ -1,11 +1,14 @@
 # Two commands for a fresh machine: `make serve` (the site on 127.0.0.1:8000) and
 # `make test` (every test). `make build` is the strict production build, `make bench`
-# prints speed and size figures.
+# prints speed and size figures. GENERATOR=zensical builds and previews with Zensical
+# (Material for MkDocs' successor) instead of MkDocs; see README "Two generators".
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SITE_DIR ?= site
+GENERATOR ?= mkdocs
+ZVENV := .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -24,14 +27,13 @@ $(VENV)/.test-deps: requirements/site.txt requirements/test.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements/test.txt
 	touch $@
 
-# Zensical in a venv of its own (its pins differ from Material's): the tests check that the
-# gate refuses what a plain `zensical build` of this repository makes.
-ZENSICAL_VENV := .venv-zensical
-$(ZENSICAL_VENV)/.zensical-deps: requirements/zensical.txt
-	test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
-	$(ZENSICAL_VENV)/bin/python -m pip install --quiet -r requirements/zensical.txt
+# Zensical in its own environment: its pins differ from MkDocs' and must not mix.
+$(ZVENV)/.deps: requirements/zensical.txt
+	$(PYTHON) -m venv $(ZVENV)
+	$(ZVENV)/bin/python -m pip install --quiet -r requirements/zensical.txt
 	touch $@
 
+ifeq ($(GENERATOR),mkdocs)
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
@@ -39,6 +41,17 @@ serve: $(VENV)/.site-deps
 build: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_DIR)
 	$(BIN)/python scripts/verify_site.py $(SITE_DIR)
+else ifeq ($(GENERATOR),zensical)
+# Zensical runs no MkDocs hooks: scripts/build_zensical.py runs their steps around it.
+serve: $(VENV)/.site-deps $(ZVENV)/.deps
+	$(BIN)/python scripts/build_zensical.py serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site-deps $(ZVENV)/.deps
+	$(BIN)/python scripts/build_zensical.py build --site-dir $(SITE_DIR)
+	$(BIN)/python scripts/verify_site.py $(SITE_DIR)
+else
+$(error GENERATOR must be mkdocs or zensical, not "$(GENERATOR)")
+endif
 
 # The safety gate over a built site (scripts/sitekit/gate.py): one line per problem.
 verify: $(VENV)/.site-deps
@@ -46,14 +59,17 @@ verify: $(VENV)/.site-deps
 
 # Stops with a clear message when no Chromium can be found or installed: the browser
 # tests are never skipped silently.
-test: $(VENV)/.test-deps $(ZENSICAL_VENV)/.zensical-deps
-	chromium="$$(scripts/ensure-chromium.sh)" && CHROMIUM="$$chromium" $(BIN)/python -m pytest
+# The full suite on MkDocs, then the tests marked `zensical` (tests/harness/generator.py)
+# on a site built with Zensical.
+test: $(VENV)/.test-deps $(ZVENV)/.deps
+	chromium="$$(scripts/ensure-chromium.sh)" && CHROMIUM="$$chromium" $(BIN)/python -m pytest \
+	  && CHROMIUM="$$chromium" SITE_GENERATOR=zensical $(BIN)/python -m pytest -m zensical
 
 check-quizzes: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_quizzes.py
 
-bench: $(VENV)/.test-deps
+bench: $(VENV)/.test-deps $(ZVENV)/.deps
 	chromium="$$(scripts/ensure-chromium.sh)" && CHROMIUM="$$chromium" $(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf $(SITE_DIR) .pytest_cache
+	rm -rf $(SITE_DIR) .pytest_cache .zensical-stage

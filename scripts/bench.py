@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchkit import lighthouse, peer, projects, scaling, transfer  # noqa: E402
+from benchkit import generators, lighthouse, peer, projects, scaling, transfer  # noqa: E402
 from benchkit.common import REPO, BuildFailed, build, kb, log  # noqa: E402
 from benchkit.pages import extra_text_bytes, own_code  # noqa: E402
 from benchkit.report import Row, document  # noqa: E402
@@ -59,6 +59,11 @@ NOTES = [
     "Stock = `theme: material`, `font: false`, the same Markdown (quizzes as plain twins) and Markdown "
     "extensions, nothing else. Own extra text = gzip -9 of the words our page has beyond the stock "
     "page (scripts/benchkit/pages.py).",
+    "MkDocs vs Zensical: the same project built by each generator's whole pipeline, alternating: "
+    "`mkdocs build --strict` with both hooks, and scripts/build_zensical.py (stage docs/ with quiz "
+    "pages, markers and bundles; `zensical build --strict --clean`; quiz markup, link hardening and "
+    "CSP over the built HTML; move the site into place). Zensical builds its pages on several threads, "
+    "so its CPU time can exceed its wall-clock time. The scaling project is the 1,000 + 200 one above.",
     "Lighthouse 12, default mobile preset (simulated slow 4G, 4x CPU slowdown), Chromium flags from "
     "shared/research/toolchain.md §5, pages served by a gzip static server under /steady-ground/ "
     "(as GitHub Pages serves them).",
@@ -68,6 +73,8 @@ NOTES = [
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
     parser.add_argument("--runs", type=int, help="runs per figure, the median is shown (default 3, --quick 1)")
+    parser.add_argument("--generators-only", action="store_true",
+                        help="only the MkDocs vs Zensical row (the site and the 1,000 + 200 project)")
     parser.add_argument("--quick", action="store_true",
                         help="smoke run: 50 quiz pages, 500 + 100 vs 600 pages, one run each (< 3 min)")
     args = parser.parse_args(argv)
@@ -146,6 +153,19 @@ def peer_rows(args, workdir: Path) -> list[Row]:
         ))
     if result.error:
         rows.append(Row("Build: mkdocs-quiz, larger sizes", f"not measured: {result.error}"))
+    return rows
+
+
+def generator_rows(args, workdir: Path, measured: list) -> list[Row]:
+    """The same site and the scaling project, built with MkDocs and with Zensical."""
+    rows = []
+    for pair in generators.measure(args.runs, workdir, quick=args.quick):
+        measured.append(pair)
+        rows.append(Row(
+            f"Build: {pair.label}, Zensical 0.0.73 vs MkDocs + Material (whole pipeline each)",
+            f"Zensical {pair.quiz:.2f} s, MkDocs {pair.plain:.2f} s: {pair.ratio:.2f}x "
+            f"(CPU time {pair.quiz_cpu:.1f} s vs {pair.plain_cpu:.1f} s, {pair.cpu_ratio:.2f}x)",
+        ))
     return rows
 
 
@@ -253,6 +273,11 @@ def lighthouse_rows(real, stock, chromium: str | None, runs: int, notes: list[st
 # Main --------------------------------------------------------------------------------
 
 
+class _Done(Exception):
+    """Leave the measurements early (--generators-only)."""
+
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     started, notes = time.perf_counter(), list(NOTES)
@@ -260,6 +285,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="steady-ground-bench-") as folder:
         workdir = Path(folder)
         try:
+            if args.generators_only:
+                measured = []
+                builds = generator_rows(args, workdir, measured)
+                notes.append(_runs_note(measured).replace("quiz ", "Zensical ").replace("plain ", "MkDocs "))
+                pages, size = [], []
+                raise _Done
             # Page figures first (one build each), then the long build comparisons.
             real, stock = build_real_and_stock(workdir, notes)
             size = [own_code_row(real)]
@@ -271,6 +302,11 @@ def main(argv: list[str] | None = None) -> int:
             builds = page_scaling_rows(args, workdir, measured) + site_scaling_rows(args, workdir, measured)
             notes.append(_runs_note(measured))
             builds += peer_rows(args, workdir)
+            generator_measured = []
+            builds += generator_rows(args, workdir, generator_measured)
+            notes.append(_runs_note(generator_measured).replace("quiz ", "Zensical ").replace("plain ", "MkDocs "))
+        except _Done:
+            pass
         except BuildFailed as failure:
             print(f"bench: a build failed, so the figures would be meaningless:\n{failure}", file=sys.stderr)
             return 1

@@ -1,8 +1,8 @@
-"""MkDocs hook for site-wide safety settings (a thin adapter over scripts/sitekit).
+"""MkDocs hook for site-wide safety settings: a thin adapter over scripts/buildkit.
 
 - extra.scope comes from site_url, so Material's inline script is the same on every page.
 - Our JS and CSS are bundled and minified into one file each; the CSS bundle ends with
-  dark colours derived from Material's own dark palette.
+  dark colours derived from Material's own dark palette (buildkit/bundles.py).
 - Every page gets the same strict Content-Security-Policy <meta>, hashes computed here.
 - Links to other sites get rel="noopener noreferrer" and never open a new tab.
 - What authors write is checked before it becomes a page (sitekit/author_checks.py): no
@@ -16,26 +16,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from urllib.parse import urlparse
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from buildkit import BuildError, bundles, pages
 from sitekit import author_checks
-from sitekit.assets import bundle
-from sitekit.colour_scheme import dark_scheme_css
-from sitekit.csp import SitePolicy, inline_scripts
-from sitekit.links import harden_external_links
 
 log = logging.getLogger("mkdocs.plugins.site")
 
-# What each bundle holds, in order (sources live in overrides/, readable and commented).
-JS_BUNDLE = ("assets/javascripts/site.min.js",
-             ["assets/javascripts/quick-exit.js", "assets/javascripts/quiz.js"])
-CSS_BUNDLE = ("assets/stylesheets/site.min.css",
-              ["assets/stylesheets/quick-exit.css", "assets/stylesheets/quiz.css",
-               "assets/stylesheets/content.css",
-               "assets/stylesheets/help.css", "assets/stylesheets/home.css"])
 _state: dict = {"serving": False, "policy": None, "root": None, "includes": None, "site_path": "/", "problems": []}
 
 
@@ -47,9 +36,8 @@ def on_startup(*, command, dirty):
 
 
 def on_config(config):
-    site_url = config.site_url or "/"
-    config.extra["scope"] = urlparse(site_url).path or "/"
-    _state["policy"] = SitePolicy(upgrade_insecure=site_url.startswith("https://"), site_url=site_url)
+    config.extra["scope"] = pages.site_scope(config.site_url)
+    _state["policy"] = pages.site_policy(config.site_url)
     root = Path(config.config_file_path).parent.resolve()
     includes = _includes_dir(config, root)
     _state.update(root=root, includes=includes, site_path=config.extra["scope"], problems=[])
@@ -58,12 +46,12 @@ def on_config(config):
 
 
 def on_files(files, *, config):
-    js_uri, js_sources = JS_BUNDLE
-    css_uri, css_sources = CSS_BUNDLE
-    scripts = [_take_source(files, uri) for uri in js_sources]
-    styles = [_take_source(files, uri) for uri in css_sources] + [dark_scheme_css(_palette_css(config))]
-    files.append(File.generated(config, js_uri, content=bundle(scripts, kind="js")))
-    files.append(File.generated(config, css_uri, content=bundle(styles, kind="css")))
+    try:
+        built = bundles.build_bundles(lambda uri: _take_source(files, uri), bundles.palette_css(config.theme.dirs))
+    except BuildError as error:
+        raise PluginError(str(error)) from None
+    for uri, content in built.items():
+        files.append(File.generated(config, uri, content=content))
     return files
 
 
@@ -77,16 +65,15 @@ def on_page_markdown(markdown, *, page, config, files):
 
 def on_page_content(html, *, page, config, files):
     source, text = _source_of(page)
-    if inline_scripts(html):
-        _state["problems"].append(
-            f"{source}: inline <script> in page content is not allowed: the strict "
-            "Content-Security-Policy blocks it (safety.md SEC-3). Put the code in a .js file."
-        )
     page_dir = _state["site_path"] + (page.url.rsplit("/", 1)[0] + "/" if "/" in page.url else "")
     _state["problems"] += author_checks.content_problems(
         html, source=source, source_text=text or "", includes=_state["includes"], root=_state["root"],
         page_dir=page_dir, site_path=_state["site_path"])
-    return harden_external_links(html)
+    try:
+        return pages.checked_content(html, source=source)
+    except BuildError as error:
+        _state["problems"].append(str(error))  # reported with the rest in on_env
+        return html
 
 
 def on_env(env, *, config, files):
@@ -117,8 +104,8 @@ def _with_policy(html: str, source: str) -> str:
         # the policy is checked on `make build` and in the tests.
         return html
     try:
-        return _state["policy"].apply(html, source)
-    except ValueError as error:
+        return pages.with_policy(_state["policy"], html, source=source)
+    except BuildError as error:
         raise PluginError(str(error)) from None
 
 
@@ -157,11 +144,3 @@ def _take_source(files, uri: str) -> str:
         raise PluginError(f"bundle source {uri} was not found in overrides/")
     files.remove(source)
     return Path(source.abs_src_path).read_text(encoding="utf-8")
-
-
-def _palette_css(config) -> str:
-    for theme_dir in config.theme.dirs:
-        found = sorted(Path(theme_dir).glob("assets/stylesheets/palette.*.min.css"))
-        if found:
-            return found[0].read_text(encoding="utf-8")
-    raise PluginError("Material's palette stylesheet was not found in the theme folders")

@@ -10,8 +10,21 @@ from playwright.sync_api import sync_playwright
 from harness.browser import CHROMIUM_FLAGS, GuardedPages, PageGuard, chromium_path
 from harness.build import build_site
 from harness.config import exit_url
+from harness.generator import generator, in_zensical_suite
 from harness.pages import sitemap_urls
 from harness.server import serve_directory
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests that also run on a Zensical build (harness/generator.py)."""
+    for item in items:
+        relative = item.path.relative_to(config.rootpath).as_posix()
+        if in_zensical_suite(relative):
+            item.add_marker(pytest.mark.zensical)
+
+
+def pytest_report_header(config):
+    return f"site generator: {generator()} (SITE_GENERATOR)"
 
 
 class SiteUnderTest:
@@ -21,6 +34,7 @@ class SiteUnderTest:
         self.origin = served.origin
         self.build_seconds = build.seconds
         self.exit_url = exit_url()
+        self.generator = generator()
 
     def url(self, path: str = "") -> str:
         return self.base_url + path.lstrip("/")
@@ -36,7 +50,7 @@ def site(tmp_path_factory):
     build = build_site(root, served.base_url)
     if build.returncode != 0:
         served.stop()
-        pytest.fail(f"strict build of the site failed:\n{build.output}", pytrace=False)
+        pytest.fail(f"strict {generator()} build of the site failed:\n{build.output}", pytrace=False)
     yield SiteUnderTest(served, build)
     served.stop()
 

@@ -128,7 +128,7 @@ def page_path(url_path: str) -> str:
 
 @dataclass
 class OwnCode:
-    """Our quiz and quick-exit JS and CSS as built (scripts/site_hook.py bundles and minifies
+    """Our quiz and quick-exit JS and CSS as built (scripts/buildkit/bundles.py bundles and minifies
     the readable sources in overrides/assets/ into site.min.js and site.min.css; the CSS
     bundle ends with dark colours generated from Material's palette)."""
 
@@ -139,7 +139,7 @@ class OwnCode:
 
 
 def own_code(root: Path) -> OwnCode:
-    from site_hook import CSS_BUNDLE, JS_BUNDLE  # the bundles' contents, in order
+    from buildkit.bundles import CSS_BUNDLE, JS_BUNDLE  # the bundles' contents, in order
     from sitekit.assets import bundle
 
     sources = {kind: [(uri, (REPO / "overrides" / uri).read_text(encoding="utf-8")) for uri in uris]

@@ -8,6 +8,8 @@ import time
 
 import pytest
 
+from harness.search import open_search, wait_until_closed, wait_until_open
+
 ARTICLE = "articles/strong-attachment/"
 STATUS = ".qe-status"
 
@@ -123,10 +125,10 @@ def test_escape_is_not_the_shortcut_and_still_closes_search(open_page, page_guar
     for _ in range(3):
         page.keyboard.press("Escape")
     assert page_guard.exit_requests == []
-    page.locator("input.md-search__input").click()
-    page.wait_for_function("() => document.getElementById('__search').checked", timeout=5000)
+    open_search(page)  # Material's results, or Zensical's search dialog
+    wait_until_open(page)
     page.keyboard.press("Escape")
-    page.wait_for_function("() => !document.getElementById('__search').checked", timeout=5000)
+    wait_until_closed(page)
     assert page_guard.exit_requests == []
 
 

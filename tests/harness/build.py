@@ -1,4 +1,5 @@
-"""Build the site with the same command as `make build` (strict), for a given site_url."""
+"""Build the site with the same command as `make build` (strict), for a given site_url,
+with the generator chosen by SITE_GENERATOR (harness/generator.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from harness.generator import generator
+
 REPO = Path(__file__).resolve().parents[2]
+ZENSICAL = Path(os.environ.get("ZENSICAL", REPO / ".venv-zensical" / "bin" / "zensical"))
 
 
 @dataclass
@@ -19,12 +23,16 @@ class BuildResult:
     seconds: float
 
 
-def build_site(dest: Path, site_url: str, config: Path = REPO / "mkdocs.yml") -> BuildResult:
+def build_command(dest: Path, config: Path) -> list[str]:
+    if generator() == "zensical":
+        return [sys.executable, str(REPO / "scripts" / "build_zensical.py"), "build", "-f", str(config),
+                "-d", str(dest), "--zensical", str(ZENSICAL)]
     # Never --quiet: it filters warnings out before --strict can count them.
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)]
+
+
+def build_site(dest: Path, site_url: str, config: Path = REPO / "mkdocs.yml") -> BuildResult:
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
-        cwd=config.parent, env=env, capture_output=True, text=True,
-    )
+    done = subprocess.run(build_command(dest, config), cwd=config.parent, env=env, capture_output=True, text=True)
     return BuildResult(done.returncode, done.stdout + done.stderr, time.perf_counter() - started)

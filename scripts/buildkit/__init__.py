@@ -1,0 +1,16 @@
+"""buildkit: every build step the site needs, as plain functions that know no generator.
+
+The MkDocs hooks (scripts/site_hook.py, scripts/quiz_hook.py) and the Zensical adapter
+(scripts/build_zensical.py) both call these; neither holds build logic of its own.
+
+- bundles: our JS and CSS bundles, with dark colours derived from the theme's palette.
+- quizzes: quiz pages and the Self-checks index, `<!-- quiz: -->` markers, quiz markup.
+- pages: checks and rewrites on a page's HTML (inline scripts, links, the CSP).
+- BuildError: an author or configuration mistake, with a message naming the file.
+"""
+
+from __future__ import annotations
+
+
+class BuildError(Exception):
+    """A mistake the build reports as one clear message (never a traceback)."""

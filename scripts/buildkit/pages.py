@@ -1,0 +1,53 @@
+"""Steps on a page's HTML: the content checks and link rewriting, and the site-wide
+Content-Security-Policy on the finished page (sitekit/csp.py, sitekit/links.py)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from sitekit.csp import SitePolicy, inline_scripts
+from sitekit.links import harden_external_links
+
+from . import BuildError
+
+
+def site_scope(site_url: str | None) -> str:
+    """The theme's storage scope (extra.scope) from site_url, so its inline script, and
+    with it the CSP hash, is the same on every page."""
+    return urlparse(site_url or "/").path or "/"
+
+
+def site_policy(site_url: str | None) -> SitePolicy:
+    """The CSP, its sources scoped to the site's own path (sitekit/csp.py)."""
+    return SitePolicy(upgrade_insecure=(site_url or "/").startswith("https://"), site_url=site_url)
+
+
+def checked_content(html: str, *, source: str) -> str:
+    """A page's content (what Markdown made): no inline script, links to other sites hardened."""
+    if inline_scripts(html):
+        raise BuildError(
+            f"{source}: inline <script> in page content is not allowed: the strict "
+            "Content-Security-Policy blocks it (safety.md SEC-3). Put the code in a .js file."
+        )
+    return harden_external_links(html)
+
+
+def with_policy(policy: SitePolicy, html: str, *, source: str) -> str:
+    """The finished page with the site's CSP <meta>; a page needing another policy fails."""
+    try:
+        return policy.apply(html, source)
+    except ValueError as error:
+        raise BuildError(str(error)) from None
+
+
+def with_style_hashes(html: str, hashes: list[str]) -> str:
+    """Allow these <style> elements (by sha256) in the page's CSP: for a theme that
+    writes a fixed inline stylesheet at run time. Never 'unsafe-inline'."""
+    if not hashes:
+        return html
+    start = html.find('http-equiv="Content-Security-Policy"')
+    at = html.find("style-src ", start)
+    end = html.find(";", at)
+    if start < 0 or at < 0 or end < 0:
+        raise BuildError("no Content-Security-Policy with a style-src directive to add style hashes to")
+    return html[:end] + " " + " ".join(sorted(set(hashes))) + html[end:]

@@ -1,0 +1,309 @@
+"""Building the site with Zensical, which runs no MkDocs hooks: the same steps as the
+hooks, around `zensical build`.
+
+1. stage(): copy docs/ into a git-ignored folder inside the project (Zensical wants
+   docs_dir inside the project), with `<!-- quiz: -->` markers embedded, a page per
+   quiz, the Self-checks index and our JS/CSS bundles; write a derived config there.
+2. `zensical build` (or `serve`) with that config.
+3. finish(): on every built page, in the MkDocs hooks' order, check the content and
+   harden links to other sites, put the quiz markup in place and add the CSP; drop the
+   bundle sources; move the site to its destination.
+docs/ and quizzes/ are only read. Zensical's own messages name staged files as docs/...;
+in a page with an embedded quiz, lines after the marker are shifted by the quiz's lines.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from sitekit import csp
+
+from . import BuildError, bundles, pages
+from .quizzes import INDEX_URI, QuizBuild, nav_paths
+
+STAGE = ".zensical-stage"  # inside the project, git-ignored
+VARIANT = "classic"  # Zensical's Material look; "modern" is a new design our overrides were not made for
+# Overrides made for Material that Zensical must not use: our copy of Material's search
+# partial (it adds the dialog's accessible name) would replace Zensical's own search
+# button, which already has that name, with an unstyled Material form.
+MATERIAL_ONLY_OVERRIDES = ("partials/search.html",)
+_ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
+# Zensical's search dialog puts a fixed stylesheet into a <style> element at run time:
+#   o.appendChild(C("style",{},Tc.toString()))  with  var Tc='...css...'
+_STYLE_ELEMENT = re.compile(r'\(\s*"style"\s*,\s*\{\s*\}\s*,\s*([A-Za-z_$][\w$]*)\.toString\(\)\s*\)')
+
+
+@dataclass
+class Staged:
+    root: Path  # the staging folder
+    config: Path  # the derived config Zensical reads
+    site: Path  # where Zensical writes the site
+    quizzes: QuizBuild
+    site_url: str | None
+
+
+def load_config(path: Path) -> dict:
+    """mkdocs.yml as data, its `!ENV` tags resolved like MkDocs and Zensical do."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader, node):
+        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+        *variables, default = names if len(names) > 1 else (names + [None])
+        for name in variables:
+            if os.environ.get(name) is not None:
+                return yaml.safe_load(os.environ[name])
+        return default
+
+    Loader.add_constructor("!ENV", env)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+
+
+def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True) -> Staged:
+    """Write the staging folder for `zensical build`; `theme_dir` is Zensical's own theme.
+    fresh=False (a running preview) rewrites only the staged files that changed."""
+    project = config_path.resolve().parent
+    config = load_config(config_path)
+    root = project / STAGE
+    if fresh and root.exists():
+        shutil.rmtree(root)
+    root.mkdir(exist_ok=True)
+    docs = root / "next-docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    shutil.copytree(project / config.get("docs_dir", "docs"), docs)
+
+    quizzes = QuizBuild.from_extra(config.get("extra") or {}, project)
+    quizzes.load(project)
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        embedded = quizzes.embed(text, page_uri=path.relative_to(docs).as_posix())
+        if embedded != text:
+            path.write_text(embedded, encoding="utf-8")
+    has_index = (docs / INDEX_URI).is_file()
+    for generated in quizzes.pages(has_index=has_index, nav_paths=nav_paths(config.get("nav"))):
+        target = docs / generated.uri
+        if target.exists():
+            raise BuildError(f"docs/{generated.uri} already exists, but a quiz generates that page; rename one of them")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(generated.markdown, encoding="utf-8")
+
+    custom_dir = project / config["theme"]["custom_dir"]
+    overrides = root / "next-overrides"
+    if overrides.exists():
+        shutil.rmtree(overrides)
+    shutil.copytree(custom_dir, overrides, ignore=_material_only(custom_dir))
+    _sync(overrides, root / "overrides")
+    shutil.rmtree(overrides)
+    palette = bundles.palette_css([theme_dir], f"assets/stylesheets/{VARIANT}/palette.*.min.css")
+    for uri, content in bundles.build_bundles(bundles.read_from([custom_dir]), palette).items():
+        (docs / uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / uri).write_text(content, encoding="utf-8")
+
+    _sync(docs, root / "docs")
+    shutil.rmtree(docs)
+    derived = _derived_config(config, project, root / "overrides")
+    _write_if_changed(root / "mkdocs.yml", yaml.safe_dump(derived, sort_keys=False, allow_unicode=True).encode())
+    return Staged(root, root / "mkdocs.yml", root / "site", quizzes, config.get("site_url"))
+
+
+def _material_only(custom_dir: Path):
+    skipped = {(custom_dir / uri).resolve() for uri in MATERIAL_ONLY_OVERRIDES}
+
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        return [name for name in names if (Path(folder) / name).resolve() in skipped]
+
+    return ignore
+
+
+def sources_fingerprint(config_path: Path) -> tuple:
+    """Changes to anything staged (pages, quizzes, bundle sources, the config) change this."""
+    project = config_path.resolve().parent
+    config = load_config(config_path)
+    folders = [project / config.get("docs_dir", "docs"), project / config["theme"]["custom_dir"],
+               QuizBuild.from_extra(config.get("extra") or {}, project).quiz_dir]
+    files = [config_path] + [path for folder in folders if folder.is_dir() for path in sorted(folder.rglob("*"))]
+    return tuple((str(path), path.stat().st_mtime_ns) for path in files if path.is_file())
+
+
+def _sync(source: Path, target: Path) -> None:
+    """Make `target` hold exactly `source`'s files, touching only those that differ."""
+    wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
+    if target.exists():
+        for path in sorted(target.rglob("*"), reverse=True):
+            if path.is_file() and path.relative_to(target) not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    for relative in sorted(wanted):
+        _write_if_changed(target / relative, (source / relative).read_bytes())
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _derived_config(config: dict, project: Path, custom_dir: Path) -> dict:
+    derived = dict(config)
+    derived.pop("hooks", None)  # Zensical runs none; their steps run here instead
+    derived["docs_dir"], derived["site_dir"] = "docs", "site"
+    derived["theme"] = {**config["theme"], "custom_dir": str(custom_dir), "variant": VARIANT}
+    derived["extra"] = {**(config.get("extra") or {}), "scope": pages.site_scope(config.get("site_url"))}
+    derived["watch"] = [str(project / path) for path in config.get("watch", [])]
+    derived["plugins"] = [_privacy_for_zensical(plugin) for plugin in config.get("plugins", [])]
+    derived["markdown_extensions"] = [_absolute_snippets(ext, project) for ext in config.get("markdown_extensions", [])]
+    return derived
+
+
+# Libraries Zensical's own bundle names, each loaded only by a feature we do not use
+# (diagrams, image lightbox, runnable code, an old-browser polyfill); the CSP blocks
+# them anyway. Not assets of ours for the privacy detector to report.
+_ZENSICAL_BUNDLE_URLS = [
+    "unpkg.com/ace-builds@*", "unpkg.com/glightbox@*", "unpkg.com/mermaid@*", "unpkg.com/pyodide@*",
+    "unpkg.com/resize-observer-polyfill*", "cdn.jsdelivr.net/pyodide/*",
+]
+
+
+def _privacy_for_zensical(plugin):
+    if isinstance(plugin, dict) and "privacy" in plugin:
+        options = dict(plugin["privacy"])
+        options["assets_exclude"] = [*options.get("assets_exclude", []), *_ZENSICAL_BUNDLE_URLS]
+        return {"privacy": options}
+    return plugin
+
+
+def _absolute_snippets(extension, project: Path):
+    if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+        options = dict(extension["pymdownx.snippets"])
+        options["base_path"] = [str(project / path) for path in options.get("base_path", ["."])]
+        return {"pymdownx.snippets": options}
+    return extension
+
+
+def runtime_style_hashes(site: Path) -> list[str]:
+    """The CSP hash of each stylesheet Zensical's bundle writes into a <style> element.
+    Read from the bundle itself, so an upgrade that changes the CSS changes the hash; a
+    bundle that does it in a way not recognised here fails the build."""
+    hashes = []
+    for bundle in sorted((site / "assets" / "javascripts").glob("bundle.*.min.js")):
+        text = bundle.read_text(encoding="utf-8")
+        for name in _STYLE_ELEMENT.findall(text):
+            literal = re.search(rf"\b{re.escape(name)}=('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")", text)
+            if literal is None:
+                raise BuildError(f"{bundle.name}: the stylesheet {name} for a <style> element was not found")
+            css = ast.literal_eval(literal.group(1))
+            hashes.append(csp.script_hash(css))
+        if "createElement(\"style\")" in text:
+            raise BuildError(f"{bundle.name}: writes a <style> element this build cannot hash")
+    return hashes
+
+
+def finish(staged: Staged, dest: Path) -> list[Path]:
+    """Run the HTML steps over the built site, then move it to `dest`. Returns the pages."""
+    site = staged.site
+    policy = pages.site_policy(staged.site_url)
+    for uri in bundles.source_uris():  # readers get the bundles only, as with MkDocs
+        (site / uri).unlink(missing_ok=True)
+    style_hashes = runtime_style_hashes(site)
+    built = sorted(site.rglob("*.html"))
+    for path in built:
+        source = path.relative_to(site).as_posix()
+        html = path.read_text(encoding="utf-8")
+        # The order of the MkDocs hooks: content checks, then quiz markup, then the policy.
+        html = _ARTICLE.sub(lambda m: m.group(1) + pages.checked_content(m.group(2), source=source) + m.group(3),
+                            html, count=1)
+        html = staged.quizzes.assemble(html, source=source)
+        html = pages.with_style_hashes(pages.with_policy(policy, html, source=source), style_hashes)
+        path.write_text(html, encoding="utf-8")
+    dest = dest.resolve()
+    if dest != site.resolve():
+        if dest.exists():
+            shutil.rmtree(dest)
+        shutil.move(str(site), str(dest))
+    return [dest / path.relative_to(site) for path in built]
+
+
+def serve(zensical: str, config_path: Path, theme_dir: Path, dev_addr: str, poll_seconds: float = 0.3) -> int:
+    """`zensical serve` on the staged site, re-staging whenever a source changes (Zensical
+    itself watches only the staging folder), and putting quiz markup into each page it
+    writes. A preview like `mkdocs serve`: no CSP (its live reload is an inline script)."""
+    staged = stage(config_path, theme_dir)
+    server = subprocess.Popen([zensical, "serve", "-f", str(staged.config), "--dev-addr", dev_addr], cwd=staged.root)
+    seen, patched = sources_fingerprint(config_path), 0
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the server with us
+    try:
+        while server.poll() is None:
+            time.sleep(poll_seconds)
+            now = sources_fingerprint(config_path)
+            if now != seen:
+                seen = now
+                try:
+                    staged = stage(config_path, theme_dir, fresh=False)
+                except BuildError as error:
+                    print(f"ERROR: {error}", flush=True)  # keep serving; the author fixes and saves
+            patched = _assemble_newer(staged, patched)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server.poll() is None:
+            server.terminate()
+    return server.wait()
+
+
+def _assemble_newer(staged: Staged, since_ns: int) -> int:
+    """Quiz markup into pages written since `since_ns`; returns the newest time seen."""
+    newest = since_ns
+    for path in staged.site.rglob("*.html") if staged.site.is_dir() else []:
+        mtime = path.stat().st_mtime_ns
+        if mtime > since_ns:
+            html = path.read_text(encoding="utf-8")
+            if "<!--quiz-markup:" in html:
+                try:
+                    path.write_text(staged.quizzes.assemble(html, source=path.name), encoding="utf-8")
+                except BuildError as error:
+                    print(f"ERROR: {error}", flush=True)
+            newest = max(newest, path.stat().st_mtime_ns)
+    return newest
+
+
+def run_zensical(zensical: str, command: str, staged: Staged, *extra: str) -> int:
+    """`zensical build` on the derived config; returns its exit code. Its messages are
+    printed plainly: no colour codes, paths from the project (docs/...), and no Python
+    traceback after a failed strict build."""
+    args = [zensical, command, "-f", str(staged.config), *extra]
+    done = subprocess.run([*args, "--clean", "--strict"], cwd=staged.root, capture_output=True, text=True)
+    print(plain_messages(done.stdout + done.stderr), end="")
+    return done.returncode
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_LOCATION = re.compile(r"╭─\[ (?!docs/)([^\]]+?) \]")
+
+
+def plain_messages(output: str) -> str:
+    lines, skipping = [], False
+    for line in _ANSI.sub("", output).splitlines():
+        if line.startswith("Traceback (most recent call last):"):
+            skipping = True
+            continue
+        if skipping:
+            if line and not line.startswith(" "):  # the exception line ends the traceback
+                skipping = False
+                lines.append(line.split(": ", 1)[-1])
+            continue
+        lines.append(_LOCATION.sub(r"╭─[ docs/\1 ]", line))
+    return "\n".join(lines) + ("\n" if lines else "")
