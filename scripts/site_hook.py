@@ -110,16 +110,8 @@ def _with_policy(html: str, source: str) -> str:
 
 
 def _check_sources(config, root: Path, includes: Path) -> None:
-    """Symbolic links, snippets and abbreviations in the shared sources, before any page
-    is read (a nested missing snippet would otherwise stop the build with a traceback)."""
     quiz_dir = root / str(config.extra.get("quiz", {}).get("dir", "quizzes"))
-    folders = [Path(config.docs_dir), includes, quiz_dir]
-    problems = author_checks.symlinks([f for f in folders if f.exists() or f.is_symlink()], root)
-    for include in sorted(includes.glob("*.md")) if includes.is_dir() and not problems else []:
-        shown = author_checks.display_path(include, root)
-        text = include.read_text(encoding="utf-8")
-        problems += author_checks.snippet_problems(text, shown, includes)
-        problems += author_checks.abbreviation_problems(text, shown)
+    problems = pages.source_problems(root=root, docs_dir=Path(config.docs_dir), includes=includes, quiz_dir=quiz_dir)
     if problems:
         raise PluginError("The site's sources have problems:\n" + "\n".join(problems))
 

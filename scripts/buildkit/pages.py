@@ -3,8 +3,12 @@ Content-Security-Policy on the finished page (sitekit/csp.py, sitekit/links.py).
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlparse
 
+import yaml
+
+from sitekit import author_checks
 from sitekit.csp import SitePolicy, inline_scripts
 from sitekit.links import harden_external_links
 
@@ -51,3 +55,28 @@ def with_style_hashes(html: str, hashes: list[str]) -> str:
     if start < 0 or at < 0 or end < 0:
         raise BuildError("no Content-Security-Policy with a style-src directive to add style hashes to")
     return html[:end] + " " + " ".join(sorted(set(hashes))) + html[end:]
+
+
+def source_problems(*, root: Path, docs_dir: Path, includes: Path, quiz_dir: Path) -> list[str]:
+    """Symbolic links, snippets and abbreviations in the shared sources, checked before any
+    page is read (a nested missing snippet would otherwise stop a build with a traceback)."""
+    folders = [docs_dir, includes, quiz_dir]
+    problems = author_checks.symlinks([f for f in folders if f.exists() or f.is_symlink()], root)
+    for include in sorted(includes.glob("*.md")) if includes.is_dir() and not problems else []:
+        shown = author_checks.display_path(include, root)
+        text = include.read_text(encoding="utf-8")
+        problems += author_checks.snippet_problems(text, shown, includes)
+        problems += author_checks.abbreviation_problems(text, shown)
+    return problems
+
+
+def page_source_problems(text: str, *, source: str, includes: Path) -> list[str]:
+    """A Markdown page's front matter and snippets, for a generator that gives us no parsed page."""
+    meta = {}
+    if text.startswith("---\n") and "\n---" in text[4:]:
+        try:
+            meta = yaml.safe_load(text[4:text.index("\n---", 4)]) or {}
+        except yaml.YAMLError as error:
+            return [f"{source}: front matter is not valid YAML ({error})"]
+    problems = author_checks.front_matter_problems(meta if isinstance(meta, dict) else {}, text, source)
+    return problems + author_checks.snippet_problems(text, source, includes)

@@ -79,6 +79,7 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True) -> Staged:
     if fresh and root.exists():
         shutil.rmtree(root)
     root.mkdir(exist_ok=True)
+    _check_sources(config, project)  # before copying: copytree would follow a symbolic link
     docs = root / "next-docs"
     if docs.exists():
         shutil.rmtree(docs)
@@ -210,6 +211,32 @@ def runtime_style_hashes(site: Path) -> list[str]:
         if "createElement(\"style\")" in text:
             raise BuildError(f"{bundle.name}: writes a <style> element this build cannot hash")
     return hashes
+
+
+def _check_sources(config: dict, project: Path) -> None:
+    """The author checks the MkDocs hook runs (sitekit/author_checks.py), on the sources."""
+    docs_dir = project / config.get("docs_dir", "docs")
+    includes = _includes(config, project)
+    quiz_dir = project / str((config.get("extra") or {}).get("quiz", {}).get("dir", "quizzes"))
+    problems = pages.source_problems(root=project, docs_dir=docs_dir, includes=includes, quiz_dir=quiz_dir)
+    excluded = [line.strip().strip("/") for line in str(config.get("exclude_docs") or "").splitlines() if line.strip()]
+    for path in sorted(docs_dir.rglob("*.md")) if not problems else []:
+        relative = path.relative_to(docs_dir).as_posix()
+        if any(relative.startswith(folder + "/") for folder in excluded):
+            continue
+        problems += pages.page_source_problems(path.read_text(encoding="utf-8"), source=f"docs/{relative}",
+                                               includes=includes)
+    if problems:
+        raise BuildError("The site's sources have problems:\n" + "\n".join(problems))
+
+
+def _includes(config: dict, project: Path) -> Path:
+    for extension in config.get("markdown_extensions", []):
+        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+            base = (extension["pymdownx.snippets"] or {}).get("base_path", ["includes"])
+            first = base[0] if isinstance(base, list) and base else base or "includes"
+            return (project / first).resolve()
+    return (project / "includes").resolve()
 
 
 def finish(staged: Staged, dest: Path) -> list[Path]:

@@ -10,7 +10,7 @@ import pytest
 
 from buildkit import BuildError
 from buildkit.pages import with_style_hashes
-from buildkit.zensical import _sync, load_config, plain_messages, runtime_style_hashes
+from buildkit.zensical import _check_sources, _sync, load_config, plain_messages, runtime_style_hashes
 
 
 def test_zensical_messages_lose_colour_codes_and_the_traceback_and_name_docs():
@@ -64,3 +64,33 @@ def test_config_env_tags_resolve_like_mkdocs(tmp_path, monkeypatch):
     config.write_text("site_url: !ENV [SITE_URL, 'https://example.org/']\nname: !ENV [NO_SUCH_VARIABLE, x]\n")
     monkeypatch.setenv("SITE_URL", "http://127.0.0.1:9/sg/")
     assert load_config(config) == {"site_url": "http://127.0.0.1:9/sg/", "name": "x"}
+
+
+def _project(tmp_path, page: str) -> dict:
+    for folder in ("docs", "includes", "quizzes", "docs/es"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+    (tmp_path / "docs" / "index.md").write_text(page, encoding="utf-8")
+    (tmp_path / "docs" / "es" / "index.md").write_text("---\ntitle: <b>fuera</b>\n---\n", encoding="utf-8")
+    return {"docs_dir": "docs", "exclude_docs": "/es/\n",
+            "markdown_extensions": [{"pymdownx.snippets": {"base_path": ["includes"]}}]}
+
+
+def test_the_zensical_path_runs_the_author_checks_on_the_sources(tmp_path):
+    """Zensical runs no hooks, so the staging step checks what the MkDocs hook checks:
+    markup in front matter, missing snippets and symbolic links, with the file and line."""
+    config = _project(tmp_path, '---\ntitle: Hi\ndescription: <meta http-equiv="refresh">\n---\n\n--8<-- "gone.md"\n')
+    with pytest.raises(BuildError) as error:
+        _check_sources(config, tmp_path)
+    message = str(error.value)
+    assert 'docs/index.md:3: front matter "description"' in message
+    assert 'docs/index.md:6: the snippet "gone.md" was not found' in message
+    assert "docs/es/" not in message  # excluded from this build, as mkdocs.yml says
+
+
+def test_the_zensical_path_refuses_a_symbolic_link_before_copying(tmp_path):
+    config = _project(tmp_path, "---\ntitle: Hi\n---\n")
+    (tmp_path / "docs" / "secret.md").symlink_to("/etc/hostname")
+    with pytest.raises(BuildError, match="symbolic link"):
+        _check_sources(config, tmp_path)
+    (tmp_path / "docs" / "secret.md").unlink()
+    _check_sources(config, tmp_path)  # a clean project passes
