@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from sitekit.assets import bundle
-from sitekit.colour_scheme import dark_scheme_css
+from sitekit.colour_scheme import site_colours_css
 from sitekit.csp import SitePolicy, inline_scripts
 from sitekit.links import harden_external_links
 
@@ -25,10 +25,11 @@ log = logging.getLogger("mkdocs.plugins.site")
 
 # What each bundle holds, in order (sources live in overrides/, readable and commented).
 JS_BUNDLE = ("assets/javascripts/site.min.js",
-             ["assets/javascripts/quick-exit.js", "assets/javascripts/quiz.js"])
+             ["assets/javascripts/quick-exit.js", "assets/javascripts/quiz.js",
+              "assets/javascripts/header-controls.js"])
 CSS_BUNDLE = ("assets/stylesheets/site.min.css",
               ["assets/stylesheets/quick-exit.css", "assets/stylesheets/quiz.css",
-               "assets/stylesheets/content.css"])
+               "assets/stylesheets/content.css", "assets/stylesheets/calm.css"])
 _state: dict = {"serving": False, "policy": None}
 
 
@@ -50,7 +51,7 @@ def on_files(files, *, config):
     js_uri, js_sources = JS_BUNDLE
     css_uri, css_sources = CSS_BUNDLE
     scripts = [_take_source(files, uri) for uri in js_sources]
-    styles = [_take_source(files, uri) for uri in css_sources] + [dark_scheme_css(_palette_css(config))]
+    styles = [_take_source(files, uri) for uri in css_sources] + [site_colours_css(_palette_css(config))]
     files.append(File.generated(config, js_uri, content=bundle(scripts, kind="js")))
     files.append(File.generated(config, css_uri, content=bundle(styles, kind="css")))
     return files

@@ -1,0 +1,172 @@
+/* Keyboard access to Material's <label> controls (WCAG 2.1.1, 2.1.4, 2.4.3, 4.1.2).
+   Material opens the drawer, search and nav sections with <label for="checkbox">: no Tab
+   stop, no name, no state. Here each becomes a named button with aria-expanded that Enter
+   and Space work; Escape closes the drawer or search and gives focus back to the control
+   that opened it; Tab walks through the search results (Material closes search on Tab);
+   and Material's one-letter shortcuts (f s / p n , .) are off, so typing never opens
+   search or changes page. Bound once on document; after instant navigation the new
+   sidebar's labels are enhanced again. Without JavaScript the footer lists every page. */
+(function () {
+  "use strict";
+  var body = document.body;
+  if (!body || body.dataset.controlsBound === "1") return;
+  body.dataset.controlsBound = "1";
+
+  // Header and search icons have no text, so they get a name; nav labels have their text.
+  var ICON_NAMES = { __drawer: "Menu", __search: "Search" };
+  var CONTROLS = "label.md-header__button[for], label.md-search__icon[for], " +
+    ".md-nav--primary label.md-nav__link[for], .md-nav--primary label.md-nav__title:not([for='__drawer'])";
+  var FOCUSABLE = "a[href], input:not([type=hidden]), button:not([tabindex='-1']), summary, [tabindex='0']";
+
+  function toggle(id) { return document.getElementById(id); }
+  function isOpen(id) { var input = toggle(id); return !!(input && input.checked); }
+  function shown(el) {
+    return !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+  }
+  function headerButton(id) { return document.querySelector("label.md-header__button[for='" + id + "']"); }
+  function searchBox() { return document.querySelector(".md-search"); }
+  function drawer() { return document.querySelector(".md-sidebar--primary"); }
+  function inside(root, el) { return !!root && !!el && root.contains(el); }
+  function focusables(root) { return [].filter.call(root.querySelectorAll(FOCUSABLE), shown); }
+
+  function enhance() {
+    var labels = document.querySelectorAll(CONTROLS);
+    for (var i = 0; i < labels.length; i++) {
+      var label = labels[i], input = toggle(label.htmlFor);
+      if (!input || input.type !== "checkbox") continue;
+      label.setAttribute("role", "button");
+      // The close button is reached by Tab inside search only (see tabInSearch).
+      label.tabIndex = label.classList.contains("md-search__icon") ? -1 : 0;
+      if (label.classList.contains("md-search__icon")) {
+        label.setAttribute("aria-label", "Close search");
+      } else if (ICON_NAMES[input.id] && !label.textContent.trim()) {
+        label.setAttribute("aria-label", ICON_NAMES[input.id]);
+      }
+      if (input.id === "__search") {
+        if (!label.classList.contains("md-search__icon")) label.setAttribute("aria-haspopup", "dialog");
+      } else {
+        label.setAttribute("aria-expanded", String(input.checked));
+      }
+    }
+  }
+
+  function showState(input) {
+    var labels = document.querySelectorAll("label[for='" + input.id + "'][aria-expanded]");
+    for (var i = 0; i < labels.length; i++) labels[i].setAttribute("aria-expanded", String(input.checked));
+  }
+
+  // The first control in the drawer that can be seen (calm.css hides what an open
+  // section's pane covers on a small screen).
+  function focusDrawer() {
+    var first = drawer() && focusables(drawer())[0];
+    if (first) first.focus();
+  }
+
+  // Focus goes back to the control that opens it: the header button, or on wide
+  // screens (no search button) the search field itself, left closed until typed in.
+  var holdSearchClosedUntil = 0;
+
+  function close(id) {
+    var button = headerButton(id);
+    if (isOpen(id)) toggle(id).click();
+    if (shown(button)) {
+      button.focus();
+    } else if (id === "__search") {
+      holdSearchClosedUntil = Date.now() + 200; // Material reopens search on focus, a moment later
+      document.querySelector(".md-search__input").focus();
+    }
+  }
+
+  function activate(label) {
+    var id = label.htmlFor, wasOpen = isOpen(id);
+    label.click();
+    if (id === "__drawer" && !wasOpen && isOpen(id)) focusDrawer();
+    // Material focuses the field on click, before the box is shown; focus it once shown.
+    if (id === "__search" && !wasOpen && isOpen(id)) document.querySelector(".md-search__input").focus();
+    if (id === "__search" && wasOpen && !isOpen(id)) close(id);
+  }
+
+  // Tab walks the open search box: the field, its close button (on small screens) and
+  // every result (Material gives results tabindex=-1 and closes search on any Tab).
+  // Past either end search closes and focus goes on to the page: no keyboard trap.
+  function searchStops() {
+    var root = searchBox();
+    return [].filter.call(root.querySelectorAll(".md-search__input, label[role=button], .md-search-result a[href], .md-search-result summary"),
+      function (el) {
+        // On wide screens the close button is only a magnifier glass (no pointer events).
+        var decorative = el.tagName === "LABEL" && getComputedStyle(el).pointerEvents === "none";
+        return !decorative && shown(el.firstElementChild || el);
+      });
+  }
+
+  function leaveSearch(backwards) {
+    var box = searchBox();
+    var side = backwards ? Node.DOCUMENT_POSITION_PRECEDING : Node.DOCUMENT_POSITION_FOLLOWING;
+    var page = focusables(body).filter(function (el) {
+      return el.tabIndex >= 0 && !inside(box, el) && box.compareDocumentPosition(el) & side;
+    });
+    toggle("__search").click();
+    var target = backwards ? page[page.length - 1] : page[0];
+    if (target) target.focus();
+  }
+
+  function tabInSearch(event) {
+    var stops = searchStops(), at = stops.indexOf(document.activeElement);
+    var next = at + (event.shiftKey ? -1 : 1);
+    event.preventDefault();
+    if (at < 0 || next < 0 || next >= stops.length) leaveSearch(event.shiftKey);
+    else stops[next].focus();
+  }
+
+  // On document, so it runs before Material's listener on window; stopPropagation keeps
+  // Material from acting on the keys handled here.
+  function onKeydown(event) {
+    if (event.isComposing) return;
+    var key = event.key;
+    var control = event.target instanceof Element ? event.target.closest("label[role=button][for]") : null;
+    if (control && (key === "Enter" || key === " ")) {
+      event.preventDefault();
+      event.stopPropagation();
+      activate(control);
+    } else if (key === "Escape" && (isOpen("__search") || isOpen("__drawer"))) {
+      event.stopPropagation();
+      close(isOpen("__search") ? "__search" : "__drawer");
+    } else if (key === "Tab" && isOpen("__search")) {
+      event.stopPropagation();
+      tabInSearch(event);
+    } else if (!isOpen("__search") && key.length === 1 && !event.ctrlKey && !event.metaKey) {
+      event.stopPropagation(); // Material's one-letter shortcuts: WCAG 2.1.4
+      // Typing in the field of a search closed with Escape opens it again.
+      if (event.target instanceof Element && event.target.matches(".md-search__input")) {
+        holdSearchClosedUntil = 0;
+        toggle("__search").click();
+      }
+    }
+  }
+
+  function onFocusin(event) {
+    var el = event.target, root = drawer();
+    // Focus that leaves the open drawer on a small screen closes it, so it is never
+    // hidden under the drawer or its overlay.
+    if (isOpen("__drawer") && shown(headerButton("__drawer")) && !inside(root, el) &&
+        el !== headerButton("__drawer")) {
+      toggle("__drawer").click();
+    }
+  }
+
+  function onChange(event) {
+    var input = event.target;
+    if (!(input instanceof HTMLInputElement) || !input.classList.contains("md-toggle")) return;
+    if (input.id === "__search" && input.checked && Date.now() < holdSearchClosedUntil) {
+      setTimeout(function () { if (input.checked) input.click(); }, 0); // not inside its own click
+    }
+    showState(input);
+  }
+
+  document.addEventListener("keydown", onKeydown);
+  document.addEventListener("focusin", onFocusin);
+  document.addEventListener("change", onChange, true);
+  enhance();
+  // Material's document$ emits after each instant navigation (the sidebar is new).
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(enhance);
+})();
