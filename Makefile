@@ -11,6 +11,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve build test bench check-quizzes clean
 
+# Test-only tools from npm, pinned in tools/package-lock.json: the W3C Nu Html Checker.
+# --ignore-scripts: vnu-jar's install script would download a Java; Debian's is used.
+VNU_JAR := tools/node_modules/vnu-jar/build/dist/vnu.jar
+
 # Stamp files record which pinned set is installed, so pip runs only when a pin changes.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +28,10 @@ $(VENV)/.test-deps: requirements/site.txt requirements/test.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements/test.txt
 	touch $@
 
+$(VNU_JAR): tools/package.json tools/package-lock.json
+	cd tools && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
@@ -31,10 +39,11 @@ serve: $(VENV)/.site-deps
 build: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_DIR)
 
-# Stops with a clear message when no Chromium can be found or installed: the browser
-# tests are never skipped silently.
-test: $(VENV)/.test-deps
-	chromium="$$(scripts/ensure-chromium.sh)" && CHROMIUM="$$chromium" $(BIN)/python -m pytest
+# Stops with a clear message when no Chromium or Java can be found or installed: the
+# browser and HTML validity tests are never skipped silently.
+test: $(VENV)/.test-deps $(VNU_JAR)
+	chromium="$$(scripts/ensure-chromium.sh)" && java="$$(scripts/ensure-java.sh)" && \
+	  CHROMIUM="$$chromium" JAVA="$$java" VNU_JAR="$(CURDIR)/$(VNU_JAR)" $(BIN)/python -m pytest
 
 check-quizzes: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_quizzes.py
