@@ -1,5 +1,5 @@
 """Keyboard only, phone and desktop (issue 13, WCAG 2.1.1, 2.1.4, 2.4.3, 2.4.11): the menu
-and search that Material builds from <label>s are reached with Tab, opened with Enter,
+and search that Material builds from <label>s (buttons after header-controls.js) are reached with Tab, opened with Enter,
 closed with Escape, and focus comes back to the control; every focused element can be
 seen; search results are reached with Tab; letters typed never trigger Material's
 one-letter shortcuts; without JavaScript the footer still lists every page."""
@@ -17,7 +17,7 @@ FOCUSED = """() => {
   const target = el.getClientRects().length ? el : el.firstElementChild || el;
   const seen = [...target.getClientRects()].some(r => r.width > 0 && r.height > 0 &&
       inside(r.left + r.width / 2, r.top + r.height / 2));
-  return {tag: el.tagName, role: el.getAttribute('role'), href: el.getAttribute('href') || '',
+  return {tag: el.tagName, role: el.getAttribute('role') || (el.tagName === 'BUTTON' ? 'button' : null), href: el.getAttribute('href') || '',
           name: (el.getAttribute('aria-label') || el.textContent || el.value || '').trim().replace(/\\s+/g, ' ').slice(0, 60),
           inSearch: !!el.closest('.md-search'), inDrawer: !!el.closest('.md-sidebar--primary'),
           result: !!el.closest('.md-search-result'), seen};
@@ -85,7 +85,7 @@ def test_phone_menu_and_search_by_keyboard_only(site, open_page):
 
     page.keyboard.press("Enter")
     assert _toggle(page, "drawer")
-    assert page.locator("label.md-header__button[for=__drawer]").get_attribute("aria-expanded") == "true"
+    assert page.locator(".md-header__button[for=__drawer]").get_attribute("aria-expanded") == "true"
     assert _focused(page)["inDrawer"], "opening the menu did not move focus into it"
     page.keyboard.press("Escape")  # Escape closes, focus returns to the menu button
     assert not _toggle(page, "drawer")
@@ -112,7 +112,7 @@ def test_phone_menu_and_search_by_keyboard_only(site, open_page):
 def test_desktop_navigation_and_search_by_keyboard_only(site, open_page):
     page = open_page("", width=1280, height=900)
     page.wait_for_load_state("networkidle")
-    assert not page.locator("label.md-header__button[for=__drawer]").is_visible()  # the nav is always shown
+    assert not page.locator(".md-header__button[for=__drawer]").is_visible()  # the nav is always shown
     _tab_to(page, lambda s: s["inDrawer"] and "articles/" in s["href"], limit=20)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r".*/articles/.+"))
@@ -133,13 +133,15 @@ def test_desktop_navigation_and_search_by_keyboard_only(site, open_page):
 def test_a_focused_section_button_says_if_it_is_open(open_page):
     page = open_page("articles/healing/", width=1280, height=900)
     page.wait_for_load_state("networkidle")
-    sections = page.locator(".md-nav--primary label.md-nav__link[role=button]:visible")
+    sections = page.locator(".md-nav--primary button.md-nav__link:visible")
     assert sections.count() > 0
     section = sections.first
     before = section.get_attribute("aria-expanded")
     section.focus()
     page.keyboard.press(" ")
     assert section.get_attribute("aria-expanded") != before
+    page.keyboard.press("Enter")
+    assert section.get_attribute("aria-expanded") == before
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -1,8 +1,9 @@
 /* Keyboard access to Material's <label> controls (WCAG 2.1.1, 2.1.4, 2.4.3, 4.1.2).
    Material opens the drawer, search and nav sections with <label for="checkbox">: no Tab
-   stop, no name, no state. Here each becomes a named button with aria-expanded that Enter
-   and Space work; Escape closes the drawer or search and gives focus back to the control
-   that opened it; Tab walks through the search results (Material closes search on Tab);
+   stop, no name, no state (and ARIA allows no role on a label). Here each is replaced by
+   a real <button> with the same classes and `for` (Material's CSS selects on them), a
+   name and aria-expanded; Escape closes the drawer or search and gives focus back to the
+   control that opened it; Tab walks through the search results (Material closes search on Tab);
    and Material's one-letter shortcuts (f s / p n , .) are off, so typing never opens
    search or changes page. Bound once on document; after instant navigation the new
    sidebar's labels are enhanced again. Without JavaScript the footer lists every page. */
@@ -23,7 +24,7 @@
   function shown(el) {
     return !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
   }
-  function headerButton(id) { return document.querySelector("label.md-header__button[for='" + id + "']"); }
+  function headerButton(id) { return document.querySelector(".md-header__button[for='" + id + "']"); }
   function searchBox() { return document.querySelector(".md-search"); }
   function drawer() { return document.querySelector(".md-sidebar--primary"); }
   function inside(root, el) { return !!root && !!el && root.contains(el); }
@@ -34,24 +35,29 @@
     for (var i = 0; i < labels.length; i++) {
       var label = labels[i], input = toggle(label.htmlFor);
       if (!input || input.type !== "checkbox") continue;
-      label.setAttribute("role", "button");
-      // The close button is reached by Tab inside search only (see tabInSearch).
-      label.tabIndex = label.classList.contains("md-search__icon") ? -1 : 0;
-      if (label.classList.contains("md-search__icon")) {
-        label.setAttribute("aria-label", "Close search");
-      } else if (ICON_NAMES[input.id] && !label.textContent.trim()) {
-        label.setAttribute("aria-label", ICON_NAMES[input.id]);
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className + " sg-toggle";
+      button.setAttribute("for", input.id);
+      if (label.id) button.id = label.id; // Material's nested nav is aria-labelledby it
+      while (label.firstChild) button.appendChild(label.firstChild);
+      if (button.classList.contains("md-search__icon")) {
+        button.tabIndex = -1; // reached by Tab inside search only (see tabInSearch)
+        button.setAttribute("aria-label", "Close search");
+      } else if (ICON_NAMES[input.id] && !button.textContent.trim()) {
+        button.setAttribute("aria-label", ICON_NAMES[input.id]);
       }
       if (input.id === "__search") {
-        if (!label.classList.contains("md-search__icon")) label.setAttribute("aria-haspopup", "dialog");
+        if (!button.classList.contains("md-search__icon")) button.setAttribute("aria-haspopup", "dialog");
       } else {
-        label.setAttribute("aria-expanded", String(input.checked));
+        button.setAttribute("aria-expanded", String(input.checked));
       }
+      label.replaceWith(button);
     }
   }
 
   function showState(input) {
-    var labels = document.querySelectorAll("label[for='" + input.id + "'][aria-expanded]");
+    var labels = document.querySelectorAll(".sg-toggle[for='" + input.id + "'][aria-expanded]");
     for (var i = 0; i < labels.length; i++) labels[i].setAttribute("aria-expanded", String(input.checked));
   }
 
@@ -77,9 +83,9 @@
     }
   }
 
-  function activate(label) {
-    var id = label.htmlFor, wasOpen = isOpen(id);
-    label.click();
+  function activate(button) {
+    var id = button.getAttribute("for"), wasOpen = isOpen(id);
+    toggle(id).click();
     if (id === "__drawer" && !wasOpen && isOpen(id)) focusDrawer();
     // Material focuses the field on click, before the box is shown; focus it once shown.
     if (id === "__search" && !wasOpen && isOpen(id)) document.querySelector(".md-search__input").focus();
@@ -91,10 +97,10 @@
   // Past either end search closes and focus goes on to the page: no keyboard trap.
   function searchStops() {
     var root = searchBox();
-    return [].filter.call(root.querySelectorAll(".md-search__input, label[role=button], .md-search-result a[href], .md-search-result summary"),
+    return [].filter.call(root.querySelectorAll(".md-search__input, .sg-toggle, .md-search-result a[href], .md-search-result summary"),
       function (el) {
         // On wide screens the close button is only a magnifier glass (no pointer events).
-        var decorative = el.tagName === "LABEL" && getComputedStyle(el).pointerEvents === "none";
+        var decorative = el.classList.contains("sg-toggle") && getComputedStyle(el).pointerEvents === "none";
         return !decorative && shown(el.firstElementChild || el);
       });
   }
@@ -123,12 +129,7 @@
   function onKeydown(event) {
     if (event.isComposing) return;
     var key = event.key;
-    var control = event.target instanceof Element ? event.target.closest("label[role=button][for]") : null;
-    if (control && (key === "Enter" || key === " ")) {
-      event.preventDefault();
-      event.stopPropagation();
-      activate(control);
-    } else if (key === "Escape" && (isOpen("__search") || isOpen("__drawer"))) {
+    if (key === "Escape" && (isOpen("__search") || isOpen("__drawer"))) {
       event.stopPropagation();
       close(isOpen("__search") ? "__search" : "__drawer");
     } else if (key === "Tab" && isOpen("__search")) {
@@ -154,6 +155,11 @@
     }
   }
 
+  function onClick(event) {
+    var button = event.target instanceof Element ? event.target.closest("button.sg-toggle") : null;
+    if (button) activate(button);
+  }
+
   function onChange(event) {
     var input = event.target;
     if (!(input instanceof HTMLInputElement) || !input.classList.contains("md-toggle")) return;
@@ -166,6 +172,7 @@
   document.addEventListener("keydown", onKeydown);
   document.addEventListener("focusin", onFocusin);
   document.addEventListener("change", onChange, true);
+  document.addEventListener("click", onClick);
   enhance();
   // Material's document$ emits after each instant navigation (the sidebar is new).
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(enhance);
