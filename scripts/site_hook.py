@@ -26,7 +26,7 @@ log = logging.getLogger("mkdocs.plugins.site")
 # What each bundle holds, in order (sources live in overrides/, readable and commented).
 JS_BUNDLE = ("assets/javascripts/site.min.js",
              ["assets/javascripts/quick-exit.js", "assets/javascripts/quiz.js",
-              "assets/javascripts/header-controls.js", "assets/javascripts/tooltip-in-main.js"])
+              "assets/javascripts/header-controls.js", "assets/javascripts/material-fixes.js"])
 CSS_BUNDLE = ("assets/stylesheets/site.min.css",
               ["assets/stylesheets/quick-exit.css", "assets/stylesheets/quiz.css",
                "assets/stylesheets/content.css", "assets/stylesheets/calm.css"])
