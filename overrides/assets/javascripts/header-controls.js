@@ -70,7 +70,9 @@
 
   // Focus goes back to the control that opens it: the header button, or on wide
   // screens (no search button) the search field itself, left closed until typed in.
-  var holdSearchClosedUntil = 0;
+  // After Escape on a wide screen the field keeps focus but search stays closed (Material
+  // reopens it when the field gains focus) until the reader types, clicks or moves on.
+  var holdSearchClosed = false;
 
   function close(id) {
     var button = headerButton(id);
@@ -78,7 +80,7 @@
     if (shown(button)) {
       button.focus();
     } else if (id === "__search") {
-      holdSearchClosedUntil = Date.now() + 200; // Material reopens search on focus, a moment later
+      holdSearchClosed = true;
       document.querySelector(".md-search__input").focus();
     }
   }
@@ -138,15 +140,13 @@
     } else if (!isOpen("__search") && key.length === 1 && !event.ctrlKey && !event.metaKey) {
       event.stopPropagation(); // Material's one-letter shortcuts: WCAG 2.1.4
       // Typing in the field of a search closed with Escape opens it again.
-      if (event.target instanceof Element && event.target.matches(".md-search__input")) {
-        holdSearchClosedUntil = 0;
-        toggle("__search").click();
-      }
+      if (event.target instanceof Element && event.target.matches(".md-search__input")) openHeldSearch();
     }
   }
 
   function onFocusin(event) {
     var el = event.target, root = drawer();
+    if (!(el instanceof Element && el.matches(".md-search__input"))) holdSearchClosed = false;
     // Focus that leaves the open drawer on a small screen closes it, so it is never
     // hidden under the drawer or its overlay.
     if (isOpen("__drawer") && shown(headerButton("__drawer")) && !inside(root, el) &&
@@ -155,7 +155,13 @@
     }
   }
 
+  function openHeldSearch() {
+    holdSearchClosed = false;
+    if (!isOpen("__search")) toggle("__search").click();
+  }
+
   function onClick(event) {
+    if (holdSearchClosed && event.target instanceof Element && event.target.matches(".md-search__input")) openHeldSearch();
     var button = event.target instanceof Element ? event.target.closest("button.sg-toggle") : null;
     if (button) activate(button);
   }
@@ -163,7 +169,7 @@
   function onChange(event) {
     var input = event.target;
     if (!(input instanceof HTMLInputElement) || !input.classList.contains("md-toggle")) return;
-    if (input.id === "__search" && input.checked && Date.now() < holdSearchClosedUntil) {
+    if (input.id === "__search" && input.checked && holdSearchClosed) {
       setTimeout(function () { if (input.checked) input.click(); }, 0); // not inside its own click
     }
     showState(input);
