@@ -17,7 +17,7 @@ PAGES = [pytest.param(p, marks=_HELP_CARDS) if p == "help/" else p for p in _pag
 
 OVERFLOW = """() => {
   const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-      (el.classList.length ? '.' + [...el.classList].join('.') : '') + ' "' + (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 30) + '"';
+      (el.classList.length ? '.' + [...el.classList].join('.') : '') + ' "' + (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 30) + '"';
   const vw = document.documentElement.clientWidth, found = new Map();
   if (document.scrollingElement.scrollWidth > vw) found.set('page', `the page scrolls sideways (${document.scrollingElement.scrollWidth}px)`);
   for (const el of document.querySelectorAll('body *')) {

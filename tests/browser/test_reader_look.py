@@ -66,3 +66,20 @@ def test_glossary_tooltip_sits_in_a_landmark(open_page, width):
     assert abs(box["y"] - (anchor["y"] + anchor["height"])) < 40  # still placed by its term
     violations = axe_violations(page)
     assert violations == [], format_violations(violations)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_open_search_with_results_has_no_axe_violations(open_page, width, scheme):
+    page = open_page("", width=width, height=740, color_scheme=scheme)
+    page.wait_for_load_state("networkidle")
+    if width < 960:
+        page.locator(".md-header__button[for=__search]").click()
+    else:
+        page.locator(".md-search__input").focus()
+    page.keyboard.type("grief", delay=20)
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list a[href]').length > 0")
+    page.mouse.move(1, 700)  # no hover tooltip left under the pointer from the click
+    page.wait_for_timeout(600)  # results and tooltips fade; axe would measure mid-fade
+    violations = axe_violations(page)
+    assert violations == [], format_violations(violations)
