@@ -85,12 +85,20 @@
     }
   }
 
+  // The box may take a few frames to become focusable (Material's transitions).
+  function focusWhenShown(el, frames) {
+    el.focus();
+    if (document.activeElement !== el && frames > 0) {
+      requestAnimationFrame(function () { focusWhenShown(el, frames - 1); });
+    }
+  }
+
   function activate(button) {
     var id = button.getAttribute("for"), wasOpen = isOpen(id);
     toggle(id).click();
     if (id === "__drawer" && !wasOpen && isOpen(id)) focusDrawer();
     // Material focuses the field on click, before the box is shown; focus it once shown.
-    if (id === "__search" && !wasOpen && isOpen(id)) document.querySelector(".md-search__input").focus();
+    if (id === "__search" && !wasOpen && isOpen(id)) focusWhenShown(document.querySelector(".md-search__input"), 30);
     if (id === "__search" && wasOpen && !isOpen(id)) close(id);
   }
 
@@ -103,7 +111,7 @@
       function (el) {
         // On wide screens the close button is only a magnifier glass (no pointer events).
         var decorative = el.classList.contains("sg-toggle") && getComputedStyle(el).pointerEvents === "none";
-        return !decorative && shown(el.firstElementChild || el);
+        return !decorative && shown(el.tagName === "A" ? el.firstElementChild || el : el); // a result's box is its child
       });
   }
 
