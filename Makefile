@@ -14,6 +14,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve build verify test bench check-quizzes clean
 
+# Test-only tools from npm, pinned in tools/package-lock.json: the W3C Nu Html Checker.
+# --ignore-scripts: vnu-jar's install script would download a Java; Debian's is used.
+VNU_JAR := tools/node_modules/vnu-jar/build/dist/vnu.jar
+
 # Stamp files record which pinned set is installed, so pip runs only when a pin changes.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +35,10 @@ $(VENV)/.test-deps: requirements/site.txt requirements/test.txt | $(BIN)/python
 $(ZVENV)/.deps: requirements/zensical.txt
 	$(PYTHON) -m venv $(ZVENV)
 	$(ZVENV)/bin/python -m pip install --quiet -r requirements/zensical.txt
+	touch $@
+
+$(VNU_JAR): tools/package.json tools/package-lock.json
+	cd tools && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
 ifeq ($(GENERATOR),mkdocs)
@@ -57,13 +65,13 @@ endif
 verify: $(VENV)/.site-deps
 	$(BIN)/python scripts/verify_site.py $(SITE_DIR)
 
-# Stops with a clear message when no Chromium can be found or installed: the browser
-# tests are never skipped silently.
-# The full suite on MkDocs, then the tests marked `zensical` (tests/harness/generator.py)
-# on a site built with Zensical.
-test: $(VENV)/.test-deps $(ZVENV)/.deps
-	chromium="$$(scripts/ensure-chromium.sh)" && CHROMIUM="$$chromium" $(BIN)/python -m pytest \
-	  && CHROMIUM="$$chromium" SITE_GENERATOR=zensical $(BIN)/python -m pytest -m zensical
+# Stops with a clear message when no Chromium or Java can be found or installed: the
+# browser and HTML validity tests are never skipped silently. The full suite runs on
+# MkDocs, then the tests marked `zensical` (tests/harness/generator.py) on a Zensical build.
+test: $(VENV)/.test-deps $(ZVENV)/.deps $(VNU_JAR)
+	chromium="$$(scripts/ensure-chromium.sh)" && java="$$(scripts/ensure-java.sh)" && \
+	  export CHROMIUM="$$chromium" JAVA="$$java" VNU_JAR="$(CURDIR)/$(VNU_JAR)" && \
+	  $(BIN)/python -m pytest && SITE_GENERATOR=zensical $(BIN)/python -m pytest -m zensical
 
 check-quizzes: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_quizzes.py

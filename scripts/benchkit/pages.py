@@ -132,10 +132,16 @@ class OwnCode:
     the readable sources in overrides/assets/ into site.min.js and site.min.css; the CSS
     bundle ends with dark colours generated from Material's palette)."""
 
-    budgeted: int  # gzip -9 of site.min.js + site.min.css without the generated dark colours
+    budgeted: int  # gzip -9 of the BUDGETED_SOURCES, bundled and minified as the hook does
     shipped: int  # gzip -9 of both bundles as readers download them
     dark: int  # what the generated dark colours add to the CSS bundle, gzip -9
     parts: dict[str, int]  # each source, minified alone, gzip -9 (for messages)
+
+
+# The budget's scope (safety.md: quiz + quick exit <= 4 KB gzip): the issue's four files,
+# now quick-exit.js, quiz.js, quick-exit.css, quiz.css and content.css. Other sources in
+# the bundles (e.g. keyboard access to Material's menu) count in every page's weight.
+BUDGETED_SOURCES = {"quick-exit.js", "quiz.js", "quick-exit.css", "quiz.css", "content.css"}
 
 
 def own_code(root: Path) -> OwnCode:
@@ -150,6 +156,8 @@ def own_code(root: Path) -> OwnCode:
     if js != ours_js or not css.startswith(ours_css):
         raise ValueError(f"{JS_BUNDLE[0]} or {CSS_BUNDLE[0]} is not built from {JS_BUNDLE[1] + CSS_BUNDLE[1]} any more")
     parts = {Path(uri).name: gzip_size(bundle([text], kind=kind)) for kind in ("js", "css") for uri, text in sources[kind]}
-    budgeted = gzip_size(js) + gzip_size(ours_css)
+    in_scope = {kind: [text for uri, text in sources[kind] if Path(uri).name in BUDGETED_SOURCES] for kind in sources}
+    budgeted = gzip_size(bundle(in_scope["js"], kind="js")) + gzip_size(bundle(in_scope["css"], kind="css").rstrip("\n"))
     shipped = gzip_size(js) + gzip_size(css)
-    return OwnCode(budgeted, shipped, shipped - budgeted, parts)
+    dark = shipped - gzip_size(js) - gzip_size(ours_css)
+    return OwnCode(budgeted, shipped, dark, parts)

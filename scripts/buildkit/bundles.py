@@ -10,18 +10,19 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from sitekit.assets import bundle
-from sitekit.colour_scheme import dark_scheme_css
+from sitekit.colour_scheme import site_colours_css
 
 from . import BuildError
 
 # What each bundle holds, in order (sources live in overrides/, readable and commented).
 # A new JS or CSS source is one more line here.
 JS_BUNDLE = ("assets/javascripts/site.min.js",
-             ["assets/javascripts/quick-exit.js", "assets/javascripts/quiz.js"])
+             ["assets/javascripts/quick-exit.js", "assets/javascripts/quiz.js",
+              "assets/javascripts/header-controls.js", "assets/javascripts/material-fixes.js"])
 CSS_BUNDLE = ("assets/stylesheets/site.min.css",
               ["assets/stylesheets/quick-exit.css", "assets/stylesheets/quiz.css",
-               "assets/stylesheets/content.css", "assets/stylesheets/help.css",
-               "assets/stylesheets/home.css"])
+               "assets/stylesheets/content.css", "assets/stylesheets/calm.css",
+               "assets/stylesheets/help.css", "assets/stylesheets/home.css"])
 
 
 def source_uris() -> list[str]:
@@ -34,7 +35,7 @@ def build_bundles(read_source: Callable[[str], str], palette_css: str) -> dict[s
     js_uri, js_sources = JS_BUNDLE
     css_uri, css_sources = CSS_BUNDLE
     scripts = [read_source(uri) for uri in js_sources]
-    styles = [read_source(uri) for uri in css_sources] + [dark_scheme_css(palette_css)]
+    styles = [read_source(uri) for uri in css_sources] + [site_colours_css(palette_css)]
     return {js_uri: bundle(scripts, kind="js"), css_uri: bundle(styles, kind="css")}
 
 

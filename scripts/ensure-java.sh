@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Print the path of a Java runtime for the W3C Nu Html Checker (npm vnu-jar), installing
+# Debian's default-jre-headless when that is possible, like ensure-chromium.sh does.
+set -euo pipefail
+
+for candidate in "${JAVA:-}" "$(command -v java 2>/dev/null || true)"; do
+  if [ -n "$candidate" ] && [ -x "$candidate" ]; then
+    echo "$candidate"
+    exit 0
+  fi
+done
+
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "No Java found; installing Debian's default-jre-headless package..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get -o DPkg::Lock::Timeout=300 update -qq >&2
+  apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends default-jre-headless >&2
+  if command -v java >/dev/null 2>&1; then
+    command -v java
+    exit 0
+  fi
+fi
+
+cat >&2 <<'MSG'
+No Java found, and it could not be installed automatically.
+The HTML validity test (W3C Nu Html Checker) needs one. Install it, then run `make test` again:
+  Debian/Ubuntu:  sudo apt-get install default-jre-headless
+  or point JAVA at an existing java binary: JAVA=/path/to/java make test
+MSG
+exit 1
