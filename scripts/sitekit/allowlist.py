@@ -46,7 +46,8 @@ CONTENT_ELEMENTS: dict[str, set[str]] = {
 # What the theme and our templates add around the content (the gate's tier).
 PAGE_ELEMENTS: dict[str, set[str]] = {
     **CONTENT_ELEMENTS,
-    **{tag: set() for tag in ("html", "head", "body", "title", "header", "nav", "main", "footer", "legend")},
+    **{tag: set() for tag in ("html", "head", "body", "title", "header", "nav", "main", "footer", "legend",
+                              "noscript")},  # the footer's page list for readers without JavaScript
     "a": {"href", "rel", "data-md-component"},
     "meta": {"charset", "content", "http-equiv", "name"},
     "link": {"href", "rel"},

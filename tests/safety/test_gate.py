@@ -123,6 +123,14 @@ def test_quiz_form_that_could_send_answers_or_has_an_unlabelled_answer(tampered,
     assert any("has no <label>" in p and "(source quizzes/urge-check.yml)" in p for p in problems)
 
 
+def test_what_hides_in_the_footer_noscript_is_checked_too(tampered, expected):
+    _edit(tampered, "about/index.html", "<noscript>",
+          '<noscript><a href="jav&#x09;ascript:alert(1)">x</a><img src="https://other.example/x.png">')
+    problems = [p for p in _problems(tampered, expected) if p.startswith("site/about/index.html")]
+    assert any('uses "javascript:"' in p for p in problems)
+    assert any("would be loaded from another site" in p for p in problems)
+
+
 def test_files_that_run_their_own_scripts(tampered, expected):
     (tampered / "picture.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>')
     (tampered / "assets/stylesheets/extra.css").write_text(
