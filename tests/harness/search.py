@@ -48,7 +48,7 @@ def search(page, words: str):
 
 def open_search(page) -> None:
     opener = page.locator(search_ui().opener)
-    (opener if opener.is_visible() else page.locator("label.md-header__button[for=__search]")).click()
+    (opener if opener.is_visible() else page.locator(".md-header__button[for=__search]")).click()
 
 
 def search_is_open(page) -> bool:
