@@ -12,7 +12,7 @@ ZVENV := .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build verify test bench check-quizzes clean
+.PHONY: serve build verify test test-quick check bench check-quizzes clean
 
 # Stamp files record which pinned set is installed, so pip runs only when a pin changes.
 $(BIN)/python:
@@ -64,6 +64,14 @@ verify: $(VENV)/.site-deps
 test: $(VENV)/.test-deps $(ZVENV)/.deps
 	chromium="$$(scripts/ensure-chromium.sh)" && CHROMIUM="$$chromium" $(BIN)/python -m pytest \
 	  && CHROMIUM="$$chromium" SITE_GENERATOR=zensical $(BIN)/python -m pytest -m zensical
+
+# Every author-facing rule (AUTHORING.md), from the sources, in seconds: path:LINE:COL lines.
+check: $(VENV)/.site-deps
+	$(BIN)/python scripts/check_site.py
+
+# Content and build checks without the browser (under a minute): for authors.
+test-quick: $(VENV)/.test-deps
+	$(BIN)/python -m pytest -q -m "not browser" tests/checkkit tests/content tests/quizkit tests/safety tests/site/test_build.py tests/site/test_links.py tests/site/test_discreet_history.py
 
 check-quizzes: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_quizzes.py
