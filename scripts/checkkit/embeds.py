@@ -72,9 +72,10 @@ def _why(line: str, match: re.Match, written: str) -> str:
         reason = "must be written in lower case ('quiz:')"
     elif ":" not in written:
         reason = "needs a colon after 'quiz'"
+    elif line.strip() == written and line.rstrip() != written:
+        reason = "is indented; a marker starts at the beginning of its line"
     elif line.strip() != written:
-        reason = ("is indented; a marker starts at the beginning of its line" if line.lstrip() == written
-                  else "shares its line with other text; put it on a line of its own")
+        reason = "shares its line with other text; put it on a line of its own"
     elif len(re.sub(r"^<!--\s*quiz:\s*|\s*-->$", "", written).split()) > 1:
         reason = "has words after the quiz's name; a marker takes only the name"
     else:

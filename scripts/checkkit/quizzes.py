@@ -198,9 +198,20 @@ def quiz_link_target(project: Project) -> Iterator[Problem]:
                     continue
                 name = resolve(page, target)
                 if not _exists(project, name):
+                    line, col = _find_after(quiz, place(path), f"]({target}")
                     fix = ""
                     if project.has_page(resolve("quizzes/x/y.md", target)) or project.has_page(target):
                         fix = " (links in a quiz are written from its page in quizzes/, e.g. ../help.md)"
-                    yield at_place(quiz.shown, place(path),
+                    yield at(quiz.shown, line,
                              f"{where}: the link '{target}' points to docs/{name}, which does not exist{fix}",
-                             "quiz-link-target")
+                             "quiz-link-target", col)
+
+
+def _find_after(quiz: Quiz, start: tuple[int, int], needle: str) -> tuple[int, int]:
+    """The line and column of `needle` at or after a value's start (a link inside a long text)."""
+    lines = quiz.path.read_text(encoding="utf-8").split("\n")
+    for number in range(start[0], len(lines) + 1):
+        col = lines[number - 1].find(needle)
+        if col >= 0:
+            return number, col + 2
+    return start
