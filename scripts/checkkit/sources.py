@@ -31,7 +31,7 @@ _MYTH_MARK = re.compile(r"<!--\s*(/?)myth\s*-->")
 class Page:
     path: Path
     text: str
-    docs: Path
+    docs: Path = ROOT / "docs"
 
     @property
     def name(self) -> str:
