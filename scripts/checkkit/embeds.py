@@ -12,8 +12,13 @@ from typing import Iterator
 from .registry import Problem, at, rule
 from .sources import Project
 
-# The one form the build replaces (buildkit.quizzes.MARKER).
-EXACT = re.compile(r"^ {0,3}<!--\s*quiz:\s*(\S*?)\s*-->[ \t]*$")
+# The one form the build replaces: `<!-- quiz: slug -->`, optionally with options after the
+# name (buildkit.quizzes.MARKER is the same pattern over a whole page).
+MARKER_PATTERN = r"^ {0,3}<!--[ \t]*quiz:[ \t]*([^\s>]*?)((?:[ \t]+[^\s>]+?)*)[ \t]*-->[ \t]*$"
+EXACT = re.compile(MARKER_PATTERN)
+# What a marker may say after the quiz's name. By default an embedded quiz shows its title
+# (as a heading) and its intro, as on its own page.
+OPTIONS = {"no-title": "leave out the quiz's title", "no-intro": "leave out the quiz's intro"}
 # Anything that looks like an attempt: "quiz" in an HTML comment or in template brackets.
 NEAR = re.compile(r"<!--\s*(?i:quiz)\b[^>]*?-->|\{\{-?\s*(?i:quiz)\b.*?\}\}|\{%-?\s*(?i:quiz)\b.*?%\}"
                   r"|\[\[\s*(?i:quiz)\b.*?\]\]")
@@ -25,6 +30,11 @@ class Marker:
     line: int
     col: int
     slug: str
+    options: tuple[str, ...] = ()
+
+    @property
+    def unknown_options(self) -> list[str]:
+        return [o for o in self.options if o not in OPTIONS]
 
 
 def fenced_lines(text: str) -> set[int]:
@@ -46,7 +56,7 @@ def fenced_lines(text: str) -> set[int]:
 def markers(text: str) -> list[Marker]:
     """Every real marker outside code blocks."""
     fenced = fenced_lines(text)
-    return [Marker(n, 1, m.group(1)) for n, line in enumerate(text.split("\n"), 1)
+    return [Marker(n, 1, m.group(1), tuple(m.group(2).split())) for n, line in enumerate(text.split("\n"), 1)
             if n not in fenced and (m := EXACT.match(line))]
 
 
@@ -76,8 +86,6 @@ def _why(line: str, match: re.Match, written: str) -> str:
         reason = "is indented; a marker starts at the beginning of its line"
     elif line.strip() != written:
         reason = "shares its line with other text; put it on a line of its own"
-    elif len(re.sub(r"^<!--\s*quiz:\s*|\s*-->$", "", written).split()) > 1:
-        reason = "has words after the quiz's name; a marker takes only the name"
     else:
         reason = "is not a marker the build understands"
     return f"this quiz marker {reason}, so no quiz would show; write {right} on a line of its own"
@@ -90,6 +98,9 @@ def quiz_marker(project: Project) -> Iterator[Problem]:
             yield at(page.shown, line, message, "quiz-marker", col)
         seen: set[str] = set()
         for marker in markers(page.text):
+            for option in marker.unknown_options:
+                yield at(page.shown, marker.line, f'unknown option "{option}" in the quiz marker; '
+                         f"a marker may add {' or '.join(OPTIONS)} after the quiz's name", "quiz-marker")
             if marker.slug not in project.quiz_slugs:
                 known = ", ".join(sorted(project.quiz_slugs)) or "none"
                 yield at(page.shown, marker.line, f'unknown quiz "{marker.slug}" (quizzes: {known})', "quiz-marker")
