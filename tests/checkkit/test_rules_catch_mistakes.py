@@ -63,7 +63,7 @@ CASES = [
     ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\n    <!-- quiz: readiness -->\n", "is indented"),
     ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\nTry <!-- quiz: readiness --> now.\n", "shares its line"),
     ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\n{{ quiz: readiness }}\n", "uses other brackets"),
-    ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\n<!-- quiz: readiness open -->\n", "has words after"),
+    ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\n<!-- quiz: readiness open -->\n", 'unknown option "open"'),
     ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\n<!-- quiz: nope -->\n", 'unknown quiz "nope"'),
     ("snippets", "docs/articles/x.md", GOOD_FRONT + "# T\n\n--8<-- \"missing.md\"\n", "docs/articles/x.md:10:1: the snippet"),
     ("front-matter-markup", "docs/articles/x.md", "---\ntitle: <b>T</b>\n---\n# T\n", "docs/articles/x.md:2:1"),
