@@ -144,7 +144,7 @@ def link_target(project: Project) -> Iterator[Problem]:
 
 @rule("article-links-a-quiz", "pages")
 def article_links_a_quiz(project: Project) -> Iterator[Problem]:
-    """Every article links to a quiz page (an embedded quiz is part of the page, not a link)."""
+    """Every article links to a self-check page or embeds one, so readers find the quizzes."""
     from .embeds import markers
     quiz_pages = {f"quizzes/{slug}.md" for slug in project.quiz_slugs}
     if not quiz_pages:
