@@ -34,8 +34,10 @@ $(ZVENV)/.deps: requirements/zensical.txt
 	touch $@
 
 ifeq ($(GENERATOR),mkdocs)
+# --no-strict: while previewing, a broken save shows its problems on every page instead of
+# stopping (buildkit/serve_report.py); `make build` and `make check` stay strict.
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --no-strict
 
 # Never add --quiet here: it hides the warnings that --strict must count.
 build: $(VENV)/.site-deps

@@ -44,10 +44,13 @@ class QuizBuild:
             raise BuildError(str(error)) from None
         return cls(settings, (project_dir / settings.dir).resolve())
 
-    def load(self, project_dir: Path) -> list[quizkit.Quiz]:
-        """Load and check every quiz file; all problems at once, as one BuildError."""
+    def load(self, project_dir: Path, *, keep_valid: bool = False) -> list[quizkit.Quiz]:
+        """Load and check every quiz file; all problems at once, as one BuildError. With
+        `keep_valid` (the preview), the valid quizzes are kept before the error is raised."""
         paths = [(path, _shown(path, project_dir.resolve())) for path in quizkit.quiz_files(self.quiz_dir)]
         quizzes, problems = quizkit.check_paths(paths)
+        if problems and keep_valid:
+            self.quizzes = {quiz.slug: quiz for quiz in quizzes}
         if problems:
             count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
             raise BuildError(f"Quiz files have {count}:\n" + "\n".join(quizkit.format_problems(problems)))
