@@ -71,9 +71,16 @@ test: $(VENV)/.test-deps $(ZVENV)/.deps
 check: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_site.py
 
-# Content and build checks without the browser (under a minute): for authors.
+# For authors: make check's rules as tests, the quiz library, one strict build of the site
+# with its links, the safety gate over it, and the Spanish build; no browser (about a minute
+# on a quiet machine). `make test` runs these and everything else.
+QUICK_TESTS := tests/checkkit tests/content tests/quizkit/test_quiz_rules.py tests/quizkit/test_quiz_goldens.py \
+  tests/quizkit/test_quiz_loader.py tests/quizkit/test_quiz_schema.py tests/quizkit/test_quiz_scoring.py \
+  tests/quizkit/test_quiz_render.py tests/quizkit/test_quiz_cli.py tests/site/test_build.py::test_strict_build_passes \
+  tests/site/test_links.py tests/site/test_discreet_history.py tests/site/test_static_scan.py \
+  tests/safety/test_gate.py::test_the_gate_passes_the_strict_build
 test-quick: $(VENV)/.test-deps
-	$(BIN)/python -m pytest -q -m "not browser" tests/checkkit tests/content tests/quizkit tests/safety tests/site/test_build.py tests/site/test_links.py tests/site/test_discreet_history.py
+	$(BIN)/python -m pytest -q -m "not browser" $(QUICK_TESTS)
 
 check-quizzes: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_quizzes.py
