@@ -44,7 +44,7 @@ def on_config(config):
 
 def on_files(files, *, config):
     build: QuizBuild = _state["build"]
-    _call(build.load, _project(config), keep_valid=serve_report.active())
+    _call(build.load, _project(config), docs_dir=Path(config.docs_dir), keep_valid=serve_report.active())
     has_index = files.get_file_from_path("quizzes/index.md") is not None
     for generated in build.pages(has_index=has_index, nav_paths=nav_paths(config.nav)):
         if files.get_file_from_path(generated.uri) is not None:

@@ -9,8 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+import yaml
+
 import quizkit
 from checkkit import embeds
+from checkkit import quizzes as checkkit_quizzes
+from checkkit.sources import Quiz as SourceQuiz
 from quizkit import render
 
 from . import BuildError
@@ -44,11 +48,15 @@ class QuizBuild:
             raise BuildError(str(error)) from None
         return cls(settings, (project_dir / settings.dir).resolve())
 
-    def load(self, project_dir: Path, *, keep_valid: bool = False) -> list[quizkit.Quiz]:
-        """Load and check every quiz file; all problems at once, as one BuildError. With
-        `keep_valid` (the preview), the valid quizzes are kept before the error is raised."""
+    def load(self, project_dir: Path, *, docs_dir: Path | None = None, keep_valid: bool = False) -> list[quizkit.Quiz]:
+        """Load and check every quiz file; all problems at once, as one BuildError. Given
+        `docs_dir`, links in the quizzes' text are checked from the quiz page, at the .yml line
+        (not later, on a generated page the author never wrote). With `keep_valid` (the
+        preview), the valid quizzes are kept before the error is raised."""
         paths = [(path, _shown(path, project_dir.resolve())) for path in quizkit.quiz_files(self.quiz_dir)]
         quizzes, problems = quizkit.check_paths(paths)
+        if docs_dir is not None:
+            problems = sorted(problems + self._link_problems(paths, quizzes, docs_dir))
         if problems and keep_valid:
             self.quizzes = {quiz.slug: quiz for quiz in quizzes}
         if problems:
@@ -56,6 +64,25 @@ class QuizBuild:
             raise BuildError(f"Quiz files have {count}:\n" + "\n".join(quizkit.format_problems(problems)))
         self.quizzes = {quiz.slug: quiz for quiz in quizzes}
         return quizzes
+
+    @staticmethod
+    def _link_problems(paths, quizzes, docs_dir: Path) -> list[quizkit.Problem]:
+        slugs = {path.stem for path, _ in paths}
+
+        def exists(name: str) -> bool:
+            if name.startswith("quizzes/") and name.endswith(".md"):
+                slug = name.removeprefix("quizzes/").removesuffix(".md")
+                if slug == "index" or slug in slugs:
+                    return True
+            return (docs_dir / name).exists()
+        valid = {quiz.slug for quiz in quizzes}
+        problems = []
+        for path, shown in paths:
+            if path.stem not in valid:
+                continue  # its own problems come first
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            problems += checkkit_quizzes.link_problems(SourceQuiz(path, data, shown), exists)
+        return problems
 
     def pages(self, *, has_index: bool, nav_paths: Iterable[str]) -> list[GeneratedPage]:
         """A page per quiz (not in the nav), and the Self-checks index unless docs/ has one

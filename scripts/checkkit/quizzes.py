@@ -189,22 +189,31 @@ def safety_flag_wording(project: Project) -> Iterator[Problem]:
 def quiz_link_target(project: Project) -> Iterator[Problem]:
     """Links in a quiz's text are written from the quiz's own page, quizzes/<slug>/ (so
     ../help.md, ../articles/<slug>.md); checked here against that page, at the .yml line."""
-    from .pages import _exists, _internal
-    for quiz, place in quiz_places(project):
-        page = f"quizzes/{quiz.slug}.md"
-        for where, path, text in quiz.reader_text_paths():
-            for target in markdown_link_targets(text):
-                if not _internal(target) or not target.split("#")[0]:
-                    continue
-                name = resolve(page, target)
-                if not _exists(project, name):
-                    line, col = _find_after(quiz, place(path), f"]({target}")
-                    fix = ""
-                    if project.has_page(resolve("quizzes/x/y.md", target)) or project.has_page(target):
-                        fix = " (links in a quiz are written from its page in quizzes/, e.g. ../help.md)"
-                    yield at(quiz.shown, line,
-                             f"{where}: the link '{target}' points to docs/{name}, which does not exist{fix}",
-                             "quiz-link-target", col)
+    from .pages import _exists
+    for quiz in project.quizzes:
+        yield from link_problems(quiz, lambda name: _exists(project, name))
+
+
+def link_problems(quiz: Quiz, exists: Callable[[str], bool]) -> Iterator[Problem]:
+    """Every link in what a reader sees of `quiz` that names no page (`exists` says which
+    docs/ paths do), at its line and column in the .yml file."""
+    from .pages import _internal
+    positions = load_file(quiz.path, quiz.shown).positions
+    page = f"quizzes/{quiz.slug}.md"
+    for where, path, text in quiz.reader_text_paths():
+        for target in markdown_link_targets(text):
+            if not _internal(target) or not target.split("#")[0]:
+                continue
+            name = resolve(page, target)
+            if exists(name):
+                continue
+            start = positions.of(path)
+            line, col = _find_after(quiz, (start.line, start.col), f"]({target}")
+            fix = ""
+            if exists(resolve("quizzes/x/y.md", target)) or exists(target):
+                fix = " (links in a quiz are written from its page in quizzes/, e.g. ../help.md)"
+            yield at(quiz.shown, line, f"{where}: the link '{target}' points to docs/{name}, which does not exist{fix}",
+                     "quiz-link-target", col)
 
 
 def _find_after(quiz: Quiz, start: tuple[int, int], needle: str) -> tuple[int, int]:

@@ -237,6 +237,7 @@ def _blank(match: re.Match) -> str:
 class Quiz:
     path: Path
     data: dict
+    display: str | None = None  # as messages show it; default quizzes/<file>.yml
 
     @property
     def slug(self) -> str:
@@ -244,7 +245,7 @@ class Quiz:
 
     @property
     def shown(self) -> str:
-        return f"quizzes/{self.path.name}"
+        return self.display or f"quizzes/{self.path.name}"
 
     def bands(self) -> list[tuple[str, dict]]:
         """(where, band) for the total's bands and every subscale's bands."""

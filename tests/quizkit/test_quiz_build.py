@@ -120,13 +120,18 @@ def test_a_broken_quiz_fails_the_build_with_every_problem(tmp_path):
     assert "quizzes/bands.yml:17:11: 4 to 5 have no band" in result.output
 
 
-def test_a_broken_link_in_a_band_fails_the_strict_build(tmp_path):
+def test_a_broken_link_in_a_band_fails_the_build_at_the_yml_line(tmp_path):
+    """Named where the author wrote it (issue 14), not on the generated quizzes/minimal.md."""
     quizzes = copy_quizzes(tmp_path / "project" / "quizzes", "minimal.yml", "everything.yml")
-    text = (quizzes / "minimal.yml").read_text().replace('"Take it at your own pace."', '"See [this](../articles/missing.md)."')
+    source = (quizzes / "minimal.yml").read_text()
+    assert '"Take it at your own pace."' in source
+    text = source.replace('"Take it at your own pace."', '"See [this](../articles/missing.md)."')
     (quizzes / "minimal.yml").write_text(text)
+    line = text[: text.index("[this](")].count("\n") + 1
     result = build(make_project(tmp_path / "project", quiz_dir=quizzes), tmp_path / "out")
-    assert result.returncode == 1
-    assert "quizzes/minimal.md" in result.output and "articles/missing.md" in result.output
+    assert result.returncode == 1 and "Traceback" not in result.output
+    assert re.search(rf"quizzes/minimal\.yml:{line}:\d+: .*'\.\./articles/missing\.md' points to docs/articles/missing\.md, "
+                     r"which does not exist \(quiz-link-target\)", result.output), result.output
 
 
 def test_an_unknown_marker_names_the_page_and_line(tmp_path):
