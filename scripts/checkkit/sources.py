@@ -54,6 +54,18 @@ class Page:
             return {}  # reported by the front-matter-yaml rule
         return meta if isinstance(meta, dict) else {}
 
+    @functools.cached_property
+    def meta_is_invalid(self) -> bool:
+        """The front matter is there but is not YAML (reported once, by front-matter-yaml)."""
+        match = _FRONT_MATTER.match(self.text)
+        if not match:
+            return False
+        try:
+            yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            return True
+        return False
+
     @property
     def body(self) -> str:
         """Everything after the front matter."""

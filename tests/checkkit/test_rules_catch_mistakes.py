@@ -113,3 +113,9 @@ def test_command_line_prints_sorted_lines_and_exits_1(project):
 def test_command_line_is_clean_on_the_sources():
     run = subprocess.run([sys.executable, str(ROOT / "scripts/check_site.py")], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout
+
+
+def test_front_matter_that_is_not_yaml_is_one_problem(project):
+    _write(project, "docs/articles/x.md", "---\ntitle: a: b\n---\n# T\n")
+    found = [p for p in checkkit.run(Project(project.root), names=["front-matter", "front-matter-markup"])]
+    assert [(p.line, p.rule) for p in found] == [(2, "front-matter-yaml")], found
