@@ -82,8 +82,10 @@ QUICK_TESTS := tests/checkkit tests/content tests/quizkit/test_quiz_rules.py tes
 test-quick: $(VENV)/.test-deps
 	$(BIN)/python -m pytest -q -m "not browser" $(QUICK_TESTS)
 
+# The quiz part of make check: quizkit's rules, quiz wording and links (one file:
+# .venv/bin/python scripts/check_quizzes.py quizzes/<slug>.yml for quizkit's rules alone).
 check-quizzes: $(VENV)/.site-deps
-	$(BIN)/python scripts/check_quizzes.py
+	$(BIN)/python scripts/check_site.py --area quizzes
 
 bench: $(VENV)/.test-deps $(ZVENV)/.deps
 	chromium="$$(scripts/ensure-chromium.sh)" && CHROMIUM="$$chromium" $(BIN)/python scripts/bench.py
