@@ -9,7 +9,7 @@ from typing import Iterator
 from sitekit import readability
 
 from .registry import Problem, at, rule
-from .sources import Page, Project, iso_date
+from .sources import Project, iso_date
 
 MAX_GRADE = 8.0
 WORDS = (700, 1500)
@@ -158,7 +158,3 @@ def article_links_a_quiz(project: Project) -> Iterator[Problem]:
             yield at(page.shown, page.body_line_offset + 1,
                      f"the article links to no self-check; add a link such as [Take the self-check](../quizzes/{example}) "
                      "or embed one with <!-- quiz: slug -->", "article-links-a-quiz")
-
-
-def page_named(project: Project, name: str) -> Page | None:
-    return next((p for p in project.pages if p.name == name), None)

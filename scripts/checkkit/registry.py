@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from quizkit.problems import Problem
 
@@ -65,8 +65,3 @@ def run(project: Project, names: Iterable[str] | None = None, areas: Iterable[st
             found.add(at("scripts/checkkit", 1, f"the check itself failed ({type(error).__name__}: {error}); "
                           "please tell the maintainers", r.name))
     return sorted(found)
-
-
-def problems_of(names: str | Iterable[str], project: Project) -> Iterator[Problem]:
-    names = [names] if isinstance(names, str) else list(names)
-    yield from run(project, names=names)

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from markdown_pages import INCLUDES, all_pages, iso_date, normalise, page, without_link_targets
+from markdown_pages import INCLUDES, all_pages, iso_date, normalise, page
 from checkkit.safety import CALLOUT, SAFETY_ARTICLE, SNIPPET, cont4_problems, mentions_leaving
 
 
