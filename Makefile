@@ -12,7 +12,7 @@ ZVENV := .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build verify test bench check-quizzes clean
+.PHONY: serve build verify test test-quick check bench check-quizzes clean
 
 # Test-only tools from npm, pinned in tools/package-lock.json: the W3C Nu Html Checker.
 # --ignore-scripts: vnu-jar's install script would download a Java; Debian's is used.
@@ -42,8 +42,10 @@ $(VNU_JAR): tools/package.json tools/package-lock.json
 	touch $@
 
 ifeq ($(GENERATOR),mkdocs)
+# --no-strict: while previewing, a broken save shows its problems on every page instead of
+# stopping (buildkit/serve_report.py); `make build` and `make check` stay strict.
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --no-strict
 
 # Never add --quiet here: it hides the warnings that --strict must count.
 build: $(VENV)/.site-deps
@@ -73,8 +75,25 @@ test: $(VENV)/.test-deps $(ZVENV)/.deps $(VNU_JAR)
 	  export CHROMIUM="$$chromium" JAVA="$$java" VNU_JAR="$(CURDIR)/$(VNU_JAR)" && \
 	  $(BIN)/python -m pytest && SITE_GENERATOR=zensical $(BIN)/python -m pytest -m zensical
 
+# Every author-facing rule (AUTHORING.md), from the sources, in seconds: path:LINE:COL lines.
+check: $(VENV)/.site-deps
+	$(BIN)/python scripts/check_site.py
+
+# For authors: make check's rules as tests, the quiz library, one strict build of the site
+# with its links, the safety gate over it, and the Spanish build; no browser (about a minute
+# on a quiet machine). `make test` runs these and everything else.
+QUICK_TESTS := tests/checkkit tests/content tests/quizkit/test_quiz_rules.py tests/quizkit/test_quiz_goldens.py \
+  tests/quizkit/test_quiz_loader.py tests/quizkit/test_quiz_schema.py tests/quizkit/test_quiz_scoring.py \
+  tests/quizkit/test_quiz_render.py tests/quizkit/test_quiz_cli.py tests/site/test_build.py::test_strict_build_passes \
+  tests/site/test_links.py tests/site/test_discreet_history.py tests/site/test_static_scan.py \
+  tests/safety/test_gate.py::test_the_gate_passes_the_strict_build
+test-quick: $(VENV)/.test-deps
+	$(BIN)/python -m pytest -q -m "not browser" $(QUICK_TESTS)
+
+# The quiz part of make check: quizkit's rules, quiz wording and links (one file:
+# .venv/bin/python scripts/check_quizzes.py quizzes/<slug>.yml for quizkit's rules alone).
 check-quizzes: $(VENV)/.site-deps
-	$(BIN)/python scripts/check_quizzes.py
+	$(BIN)/python scripts/check_site.py --area quizzes
 
 bench: $(VENV)/.test-deps $(ZVENV)/.deps
 	chromium="$$(scripts/ensure-chromium.sh)" && CHROMIUM="$$chromium" $(BIN)/python scripts/bench.py

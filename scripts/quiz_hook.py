@@ -11,6 +11,8 @@ build, scripts/build_zensical.py, calls the same steps).
 - on_page_markdown: replace `<!-- quiz: <slug> -->` lines in pages with that quiz's form.
 - on_post_page: put each quiz's markup in place, with its rendered Markdown fields.
 Nothing is written to docs/ or quizzes/: generated pages live in memory.
+While previewing (`make serve`), a problem is recorded for the page that lists them
+(buildkit/serve_report.py) and the build goes on with the quizzes that are valid.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 # Top level: the hook's folder is on sys.path only while this module loads.
-from buildkit import BuildError
+from buildkit import BuildError, serve_report
 from buildkit.quizzes import MARKER, QuizBuild, nav_paths  # noqa: F401 (MARKER: used by tests)
 
 _state: dict = {"build": None}
@@ -42,11 +44,12 @@ def on_config(config):
 
 def on_files(files, *, config):
     build: QuizBuild = _state["build"]
-    _call(build.load, _project(config))
+    _call(build.load, _project(config), docs_dir=Path(config.docs_dir), keep_valid=serve_report.active())
     has_index = files.get_file_from_path("quizzes/index.md") is not None
     for generated in build.pages(has_index=has_index, nav_paths=nav_paths(config.nav)):
         if files.get_file_from_path(generated.uri) is not None:
-            raise PluginError(f"docs/{generated.uri} already exists, but a quiz generates that page; rename one of them")
+            _stop(f"docs/{generated.uri} already exists, but a quiz generates that page; rename one of them")
+            continue
         inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, generated.uri, content=generated.markdown, inclusion=inclusion)
         if generated.source is not None:
@@ -59,23 +62,33 @@ def on_files(files, *, config):
 def on_page_markdown(markdown, *, page, config, files):
     if "quiz:" not in markdown or page.file.generated_by:
         return markdown
-    return _call(_state["build"].embed, markdown, page_uri=page.file.src_uri, source=page.file.content_string)
+    return _call(_state["build"].embed, markdown, page_uri=page.file.src_uri, source=page.file.content_string,
+                 fallback=markdown)
 
 
 def on_post_page(output, *, page, config):
     # On the finished page, not on_page_content: the search index then reads the quiz's
     # words without parsing the whole form (build time stays close to a plain page).
-    return _call(_state["build"].assemble, output, source=f"docs/{page.file.src_uri}")
+    return _call(_state["build"].assemble, output, source=f"docs/{page.file.src_uri}", fallback=output)
 
 
 # Helpers -----------------------------------------------------------------------------
 
 
-def _call(step, *args, **kwargs):
+def _call(step, *args, fallback=None, **kwargs):
     try:
         return step(*args, **kwargs)
     except BuildError as error:
-        raise PluginError(str(error)) from None
+        _stop(str(error))
+        return fallback
+
+
+def _stop(message: str) -> None:
+    """Stop the build; while previewing, record the problem for the browser instead."""
+    if serve_report.active():
+        serve_report.record_problem(message)
+        return
+    raise PluginError(message)
 
 
 def _project(config) -> Path:

@@ -10,6 +10,8 @@
   abbreviations without markup, page HTML inside the allowlist. Every problem is listed
   at once, `docs/<file>.md:LINE: message`, and the build stops before writing a page.
   The gate over the built site (scripts/verify_site.py) runs after every build.
+- While previewing (`make serve`), problems do not stop the build: every page shows them
+  instead, so the browser shows what a save broke (buildkit/serve_report.py).
 """
 
 from __future__ import annotations
@@ -20,19 +22,20 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from buildkit import BuildError, bundles, pages
+from buildkit import BuildError, bundles, pages, serve_report
 from sitekit import author_checks
 
 log = logging.getLogger("mkdocs.plugins.site")
 
-_state: dict = {"serving": False, "policy": None, "root": None, "includes": None, "site_path": "/", "problems": []}
+_state: dict = {"policy": None, "root": None, "includes": None, "site_path": "/", "problems": []}
 
 
 # Hooks -------------------------------------------------------------------------------
 
 
 def on_startup(*, command, dirty):
-    _state["serving"] = command == "serve"
+    if command == "serve":
+        serve_report.start()
 
 
 def on_config(config):
@@ -79,7 +82,10 @@ def on_page_content(html, *, page, config, files):
 def on_env(env, *, config, files):
     # After every page is read and before any is written: all problems at once.
     problems = list(dict.fromkeys(_state["problems"]))
-    if problems:
+    if problems and serve_report.active():
+        for problem in problems:
+            serve_report.record_problem(problem)
+    elif problems:
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
         raise PluginError(f"Pages have {count} that would reach readers:\n" + "\n".join(problems))
     return env
@@ -87,6 +93,16 @@ def on_env(env, *, config, files):
 
 def on_post_page(output, *, page, config):
     return _with_policy(output, f"docs/{page.file.src_uri}")
+
+
+def on_post_build(*, config):
+    if serve_report.active():
+        serve_report.finish(config.site_dir)
+
+
+def on_build_error(*, error):
+    if serve_report.active():
+        serve_report.reset()
 
 
 def on_post_template(output_content, *, template_name, config):
@@ -99,7 +115,7 @@ def on_post_template(output_content, *, template_name, config):
 
 
 def _with_policy(html: str, source: str) -> str:
-    if _state["serving"]:
+    if serve_report.active():
         # `mkdocs serve` injects an inline live-reload script the policy would block;
         # the policy is checked on `make build` and in the tests.
         return html
@@ -112,7 +128,10 @@ def _with_policy(html: str, source: str) -> str:
 def _check_sources(config, root: Path, includes: Path) -> None:
     quiz_dir = root / str(config.extra.get("quiz", {}).get("dir", "quizzes"))
     problems = pages.source_problems(root=root, docs_dir=Path(config.docs_dir), includes=includes, quiz_dir=quiz_dir)
-    if problems:
+    if problems and serve_report.active():
+        for problem in problems:
+            serve_report.record_problem(problem)
+    elif problems:
         raise PluginError("The site's sources have problems:\n" + "\n".join(problems))
 
 

@@ -6,6 +6,7 @@ The MkDocs hooks (scripts/site_hook.py, scripts/quiz_hook.py) and the Zensical a
 - bundles: our JS and CSS bundles, with dark colours derived from the theme's palette.
 - quizzes: quiz pages and the Self-checks index, `<!-- quiz: -->` markers, quiz markup.
 - pages: checks and rewrites on a page's HTML (inline scripts, links, the CSP).
+- serve_report: while previewing, problems shown on every page instead of stopping.
 - BuildError: an author or configuration mistake, with a message naming the file.
 """
 

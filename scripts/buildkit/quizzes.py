@@ -9,12 +9,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+import yaml
+
 import quizkit
+from checkkit import embeds
+from checkkit import quizzes as checkkit_quizzes
+from checkkit.sources import Quiz as SourceQuiz
 from quizkit import render
 
 from . import BuildError
 
-MARKER = re.compile(r"^ {0,3}<!--\s*quiz:\s*(\S*?)\s*-->[ \t]*$", re.M)
+MARKER = re.compile(embeds.MARKER_PATTERN, re.M)
 INDEX_URI = "quizzes/index.md"
 
 
@@ -43,15 +48,41 @@ class QuizBuild:
             raise BuildError(str(error)) from None
         return cls(settings, (project_dir / settings.dir).resolve())
 
-    def load(self, project_dir: Path) -> list[quizkit.Quiz]:
-        """Load and check every quiz file; all problems at once, as one BuildError."""
+    def load(self, project_dir: Path, *, docs_dir: Path | None = None, keep_valid: bool = False) -> list[quizkit.Quiz]:
+        """Load and check every quiz file; all problems at once, as one BuildError. Given
+        `docs_dir`, links in the quizzes' text are checked from the quiz page, at the .yml line
+        (not later, on a generated page the author never wrote). With `keep_valid` (the
+        preview), the valid quizzes are kept before the error is raised."""
         paths = [(path, _shown(path, project_dir.resolve())) for path in quizkit.quiz_files(self.quiz_dir)]
         quizzes, problems = quizkit.check_paths(paths)
+        if docs_dir is not None:
+            problems = sorted(problems + self._link_problems(paths, quizzes, docs_dir))
+        if problems and keep_valid:
+            self.quizzes = {quiz.slug: quiz for quiz in quizzes}
         if problems:
             count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
             raise BuildError(f"Quiz files have {count}:\n" + "\n".join(quizkit.format_problems(problems)))
         self.quizzes = {quiz.slug: quiz for quiz in quizzes}
         return quizzes
+
+    @staticmethod
+    def _link_problems(paths, quizzes, docs_dir: Path) -> list[quizkit.Problem]:
+        slugs = {path.stem for path, _ in paths}
+
+        def exists(name: str) -> bool:
+            if name.startswith("quizzes/") and name.endswith(".md"):
+                slug = name.removeprefix("quizzes/").removesuffix(".md")
+                if slug == "index" or slug in slugs:
+                    return True
+            return (docs_dir / name).exists()
+        valid = {quiz.slug for quiz in quizzes}
+        problems = []
+        for path, shown in paths:
+            if path.stem not in valid:
+                continue  # its own problems come first
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            problems += checkkit_quizzes.link_problems(SourceQuiz(path, data, shown), exists)
+        return problems
 
     def pages(self, *, has_index: bool, nav_paths: Iterable[str]) -> list[GeneratedPage]:
         """A page per quiz (not in the nav), and the Self-checks index unless docs/ has one
@@ -67,25 +98,44 @@ class QuizBuild:
         return pages
 
     def embed(self, markdown: str, *, page_uri: str, source: str | None = None) -> str:
-        """Replace each `<!-- quiz: slug -->` line with that quiz's form. `source` is the
-        page's file text, for line numbers when `markdown` has lost its front matter."""
-        if "quiz:" not in markdown:
+        """Replace each `<!-- quiz: slug -->` line with that quiz's title and form (markers in
+        fenced code blocks are left alone). `source` is the page's file text, for line numbers
+        when `markdown` has lost its front matter. Every marker mistake at once, as one BuildError:
+        an unknown quiz or option, a quiz embedded twice, a line that looks meant as a marker."""
+        if "quiz" not in markdown.lower():
             return markdown
+        found = embeds.markers(markdown)
+        shift = _line_shift(markdown, source)
+        problems = [f"docs/{page_uri}:{line + shift}:{col}: {message} (quiz-marker)"
+                    for line, col, message in embeds.near_misses(markdown)]
         seen: set[str] = set()
-
-        def embed_one(match: re.Match) -> str:
-            slug = match.group(1)
-            where = f"docs/{page_uri}:{_line(markdown, match, source)}"
-            quiz = self.quizzes.get(slug)
-            if quiz is None:
+        for marker in found:
+            where = f"docs/{page_uri}:{marker.line + shift}:1"
+            for option in marker.unknown_options:
+                problems.append(f'{where}: unknown option "{option}" in the quiz marker; a marker may add '
+                                f"{' or '.join(embeds.OPTIONS)} after the quiz's name (quiz-marker)")
+            if marker.slug not in self.quizzes:
                 known = ", ".join(sorted(self.quizzes)) or "none"
-                raise BuildError(f'{where}: unknown quiz "{slug}" in <!-- quiz: ... --> (known quizzes: {known})')
-            if slug in seen:
-                raise BuildError(f'{where}: quiz "{slug}" is already embedded in this page; embed it once')
-            seen.add(slug)
-            return render.render_quiz(quiz, self.settings, page_uri=page_uri).markdown
+                problems.append(f'{where}: unknown quiz "{marker.slug}" in <!-- quiz: ... --> (known quizzes: {known}) (quiz-marker)')
+            elif marker.slug in seen:
+                problems.append(f'{where}: quiz "{marker.slug}" is already embedded in this page; embed it once (quiz-marker)')
+            seen.add(marker.slug)
+        if problems:
+            raise BuildError("\n".join(problems))
+        lines = markdown.split("\n")
+        for marker in found:
+            lines[marker.line - 1] = self._embedded(marker, page_uri)
+        return "\n".join(lines)
 
-        return MARKER.sub(embed_one, markdown)
+    def _embedded(self, marker: embeds.Marker, page_uri: str) -> str:
+        quiz = self.quizzes[marker.slug]
+        rendered = render.render_quiz(quiz, self.settings, page_uri=page_uri).markdown
+        if "no-intro" in marker.options and quiz.intro:
+            # The intro is the quiz's first Markdown block; an empty block leaves it out.
+            rendered = re.sub(rf"(<!--quiz-md-start:{quiz.slug}:0-->).*?(<!--quiz-md-end:{quiz.slug}:0-->)",
+                              r"\1\n\2", rendered, count=1, flags=re.S)
+        title = "" if "no-title" in marker.options else f"\n## {render.md_escape(quiz.title)}\n"
+        return title + rendered
 
     def assemble(self, html: str, *, source: str) -> str:
         """Put each quiz's markup into a finished page, with its rendered Markdown fields."""
@@ -113,11 +163,11 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _line(markdown: str, match: re.Match, source: str | None) -> int:
-    """The marker's line in the source file."""
-    if source is None:
-        return markdown.count("\n", 0, match.start()) + 1
-    nth = len(MARKER.findall(markdown, 0, match.start()))
-    found = list(MARKER.finditer(source))
-    offset = found[nth].start() if nth < len(found) else 0
-    return source.count("\n", 0, offset) + 1
+def _line_shift(markdown: str, source: str | None) -> int:
+    """How many lines the source file has before `markdown` starts (its front matter)."""
+    if source is None or not markdown.strip():
+        return 0
+    at = source.find(markdown.lstrip("\n")[:200])
+    if at < 0:
+        return max(0, source.count("\n") - markdown.count("\n"))
+    return source.count("\n", 0, at) - (len(markdown) - len(markdown.lstrip("\n")))

@@ -36,6 +36,18 @@ def _name(path: DataPath) -> str:
     return "value"
 
 
+def _subject(path: DataPath, raw: str) -> str:
+    """What the author wrote, named as what it is: an item of a list is named by itself
+    (the answer label No in the "danger" flag list), not by the list it sits in."""
+    if path and isinstance(path[-1], int):
+        if len(path) >= 3 and path[-3] == "flags" and "questions" in path:
+            return f'the answer label {raw} in the "{path[-2]}" flag list'
+        return f'the item {raw} in "{_name(path)}"'
+    if path and path[-1] == "label":
+        return f"the answer label {raw}"
+    return f'"{_name(path)}"'
+
+
 def _described(value: Any, raw: str | None) -> str:
     if isinstance(value, bool):
         return f"the yes/no value {str(value).lower()}"
@@ -82,7 +94,7 @@ class Text(Kind):
         raw = getattr(node, "value", None)
         if isinstance(raw, str) and not isinstance(value, (list, dict)):
             yield path, (
-                f'"{_name(path)}" must be text, but YAML read {raw} as {_described(value, raw)}; '
+                f'{_subject(path, raw)} must be text, but YAML read {raw} as {_described(value, raw)}; '
                 f'put it in quotes: "{raw}"'
             ), "type", False
         else:
@@ -248,12 +260,23 @@ class Object(Kind):
             else:
                 yield from fields[key].kind.check(item, path + (key,), pos)
         who = _who(label, value)
+        # A misspelt key is one mistake: "did you mean" says it, so no knock-on "missing".
+        meant = misspelt_keys(value, fields)
         for key, spec in fields.items():
-            if spec.required and key not in value:
+            if spec.required and key not in value and key not in meant:
                 yield path, f'{who} is missing "{key}": {spec.description}', "missing-key", False
 
     def json_schema(self):
         return {"$ref": f"#/$defs/{self.name}"}
+
+
+def misspelt_keys(value: dict, fields) -> set[str]:
+    """The field names that unknown keys of `value` look like misspellings of."""
+    meant = set()
+    for key in value:
+        if key not in fields:
+            meant.update(difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6))
+    return meant
 
 
 def _who(label: str, value: dict) -> str:
@@ -298,6 +321,7 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "reviewed": Field(Date(), True, 'when a counsellor last reviewed it, shown as "Last reviewed"'),
         "content_note": Field(Text(), False, "a short, factual content note shown before the page text"),
         "intro": Field(Markdown(), False, "Markdown shown before the questions"),
+        "listed": Field(YesNo(), False, "false keeps the quiz off the Self-checks list (its page and embeds still work); default true"),
         "scales": Field(MapOf(_OPTIONS), False, "named answer sets that questions reuse with `scale:`"),
         "questions": Field(ListOf(Object("question")), True, "the questions, in order"),
         "subscales": Field(ListOf(Object("subscale")), False, "themes that group questions, each with its own bands"),

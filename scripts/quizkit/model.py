@@ -138,6 +138,7 @@ class Quiz:
     flags: tuple[Flag, ...]
     examples: tuple[Example, ...]
     flagged: Flagged | None = None  # the whole score result, while a flag is raised
+    listed: bool = True  # on the Self-checks list
 
     def flag_titles(self, ids) -> str:
         """The titles of these flags, quoted, for the paper key."""
@@ -210,6 +211,7 @@ def build_quiz(data: Mapping[str, Any], *, slug: str, source: str) -> Quiz:
         flags=flags,
         examples=tuple(_example(n, e) for n, e in enumerate(data["examples"], start=1)),
         flagged=_flagged(data.get("flagged")),
+        listed=data.get("listed", True) is not False,
     )
 
 

@@ -163,7 +163,7 @@ def index_page(quizzes: Iterable[Quiz], settings: Settings) -> str:
     ]
     # One heading per quiz: big tap targets, and a table of contents under the page's own
     # entry, so Material labels its #__toc toggle.
-    for quiz in sorted(quizzes, key=lambda q: q.title.lower()):
+    for quiz in sorted((q for q in quizzes if q.listed), key=lambda q: q.title.lower()):
         count, minutes = len(quiz.questions), quiz.minutes
         size = (t("index_questions_one") if count == 1 else t("index_questions", count=count)) + ", " + (
             t("index_minutes_one") if minutes == 1 else t("index_minutes", count=minutes))

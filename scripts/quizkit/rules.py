@@ -23,9 +23,9 @@ from pymdownx.snippets import SnippetPreprocessor
 
 from sitekit.allowlist import check_fragment
 
-from .fields import ID_PATTERN, check_structure, slugify
+from .fields import ID_PATTERN, OBJECTS, check_structure, misspelt_keys, slugify
 from .loader import DataPath, Loaded
-from .model import Quiz, answer_range
+from .model import Quiz, answer_range, mirrored
 from .problems import Problem
 from .scoring import HIDDEN, score, shown
 
@@ -226,7 +226,8 @@ def answer_sets(ctx: Context) -> Iterator[Problem]:
         has_scale, has_options = "scale" in q, "options" in q
         if has_scale and has_options:
             yield ctx.problem(path + ("scale",), f'{_name(path, q)} has both "scale" and "options"; keep one', "scale-or-options", at_key=True)
-        elif not has_scale and not has_options:
+        elif not has_scale and not has_options and not {"scale", "options"} & misspelt_keys(q, OBJECTS["question"]):
+            # (a misspelt "scael:" is reported once, as an unknown key)
             yield ctx.problem(path, f'{_name(path, q)} has no answers; add "scale: <name>" or its own "options:"', "scale-or-options")
         scale = q.get("scale")
         if isinstance(scale, str):
@@ -347,12 +348,15 @@ def flagged_results(ctx: Context) -> Iterator[Problem]:
 
 
 def band_coverage(ctx: Context) -> Iterator[Problem]:
-    """band-range, band-gap, band-overlap, band-bounds, for the total and each subscale."""
+    """band-range, band-gap, band-overlap, band-bounds, for the total and each subscale.
+    Gaps and overlaps between bands are found even while some question has a problem of its
+    own; only the lowest and highest possible scores need every question to be readable."""
     ranges = {id(q): ctx.scored(path, q) for path, q in ctx.questions}
-    if not ctx.questions or any(r is None for r in ranges.values()):
-        return  # the questions have problems of their own; ranges would be wrong
-    def span(questions):
+
+    def span(questions) -> tuple[int, int] | None:
         chosen = [ranges[id(q)] for q in questions]
+        if not chosen or any(r is None for r in chosen):
+            return None  # the questions have problems of their own; the range would be wrong
         return sum(r[0] for r in chosen), sum(r[1] for r in chosen)
     all_questions = [q for _, q in ctx.questions]
     yield from _bands(ctx, ("bands",), ctx.data.get("bands"), span(all_questions), "total")
@@ -362,10 +366,10 @@ def band_coverage(ctx: Context) -> Iterator[Problem]:
             yield from _bands(ctx, path + ("bands",), s.get("bands"), span(members), f'score for subscale "{s["id"]}"')
 
 
-def _bands(ctx: Context, path: DataPath, bands: Any, span: tuple[int, int], what: str) -> Iterator[Problem]:
+def _bands(ctx: Context, path: DataPath, bands: Any, span: tuple[int, int] | None, what: str) -> Iterator[Problem]:
     if not isinstance(bands, list) or not bands:
         return
-    low, high = span
+    low, high = span if span else (None, None)
     valid = []
     for i, band in enumerate(bands):
         if not isinstance(band, dict) or not _whole(band.get("min")) or not _whole(band.get("max")):
@@ -379,7 +383,9 @@ def _bands(ctx: Context, path: DataPath, bands: Any, span: tuple[int, int], what
         return
     valid.sort(key=lambda b: (b[0], b[1]))
     first, reach = valid[0], valid[0][1]
-    if first[0] > low:
+    if low is None:
+        pass
+    elif first[0] > low:
         yield ctx.problem(first[3] + ("min",), f'the lowest possible {what} is {low}, but the first band starts at {first[0]}; {_span(low, first[0] - 1)} no band', "band-bounds")
     elif first[0] < low:
         yield ctx.problem(first[3] + ("min",), f'band "{first[2]}" starts at {first[0]}, below the lowest possible {what} ({low}); start it at {low}', "band-bounds")
@@ -391,7 +397,9 @@ def _bands(ctx: Context, path: DataPath, bands: Any, span: tuple[int, int], what
             yield ctx.problem(band[3] + ("min",), f'bands "{previous[2]}" and "{band[2]}" overlap: {_span(band[0], min(reach, band[1]), verb="is")} in both', "band-overlap")
         if band[1] > reach:
             reach, previous = band[1], band
-    if reach < high:
+    if high is None:
+        pass
+    elif reach < high:
         yield ctx.problem(previous[3] + ("max",), f'the highest possible {what} is {high}, but the last band ends at {reach}; {_span(reach + 1, high)} no band', "band-bounds")
     elif reach > high:
         yield ctx.problem(previous[3] + ("max",), f'band "{previous[2]}" ends at {reach}, above the highest possible {what} ({high}); end it at {high}', "band-bounds")
@@ -425,6 +433,46 @@ def example_answers(ctx: Context) -> Iterator[Problem]:
             if missing:
                 yield ctx.problem(path + ("answers",), f"{name} has no answer for {_quoted(missing)}; every question needs one", "example-answers", at_key=True)
         yield from _example_expectations(ctx, path, name, example)
+
+
+def example_totals(ctx: Context) -> Iterator[Problem]:
+    """example-total, found even while other parts of the file have problems: the total needs
+    only the answered questions' points, so a wrong total is reported in the same run."""
+    examples = ctx.data.get("examples")
+    if not isinstance(examples, list) or not ctx.questions:
+        return
+    for index, example in enumerate(examples):
+        if not isinstance(example, dict) or not _whole(example.get("total")):
+            continue
+        total = _lenient_total(ctx, example.get("answers"))
+        if total is not None and total != example["total"]:
+            name = _example_name(index, example)
+            yield ctx.problem(("examples", index, "total"), f"{name} expects a total of {example['total']}, but its answers add up to {total}", "example-total")
+
+
+def _lenient_total(ctx: Context, answers: Any) -> int | None:
+    """The sum of the chosen answers' points, or None when any part cannot be read yet."""
+    if not isinstance(answers, dict):
+        return None
+    total = 0
+    for path, q in ctx.questions:
+        answer, found = answers.get(q.get("id")), ctx.answer_set(path, q)
+        if found is None or not isinstance(q.get("id"), str):
+            return None
+        chosen = [answer] if isinstance(answer, str) else answer if isinstance(answer, list) else None
+        if not chosen:
+            return None
+        values = [o.get("points") for o in found[1]]
+        if q.get("reverse", False) not in (True, False) or not all(_whole(v) for v in values):
+            return None
+        if q.get("reverse"):
+            values = mirrored(values)
+        points = {o.get("label"): v for o, v in zip(found[1], values)}
+        for label in chosen:
+            if label not in points or not _whole(points[label]):
+                return None
+            total += points[label]
+    return total
 
 
 def _example_answer(ctx: Context, path: DataPath, name: str, qpath: DataPath, q: dict, answer: Any) -> Iterator[Problem]:
@@ -635,6 +683,10 @@ def check(loaded: Loaded, slug: str) -> list[Problem]:
     ctx = Context(loaded, slug)
     for rule in RULES:
         problems.extend(rule(ctx))
+    if problems:
+        # The examples are replayed through the scorer only once the file is clean (stage two);
+        # until then a wrong total is still found here, so one run shows every mistake.
+        problems.extend(example_totals(ctx))
     return sorted(set(problems))
 
 

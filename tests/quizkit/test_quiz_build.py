@@ -6,6 +6,7 @@ docs/ or the quiz folder."""
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import shutil
 from pathlib import Path
@@ -119,13 +120,18 @@ def test_a_broken_quiz_fails_the_build_with_every_problem(tmp_path):
     assert "quizzes/bands.yml:17:11: 4 to 5 have no band" in result.output
 
 
-def test_a_broken_link_in_a_band_fails_the_strict_build(tmp_path):
+def test_a_broken_link_in_a_band_fails_the_build_at_the_yml_line(tmp_path):
+    """Named where the author wrote it (issue 14), not on the generated quizzes/minimal.md."""
     quizzes = copy_quizzes(tmp_path / "project" / "quizzes", "minimal.yml", "everything.yml")
-    text = (quizzes / "minimal.yml").read_text().replace('"Take it at your own pace."', '"See [this](../articles/missing.md)."')
+    source = (quizzes / "minimal.yml").read_text()
+    assert '"Take it at your own pace."' in source
+    text = source.replace('"Take it at your own pace."', '"See [this](../articles/missing.md)."')
     (quizzes / "minimal.yml").write_text(text)
+    line = text[: text.index("[this](")].count("\n") + 1
     result = build(make_project(tmp_path / "project", quiz_dir=quizzes), tmp_path / "out")
-    assert result.returncode == 1
-    assert "quizzes/minimal.md" in result.output and "articles/missing.md" in result.output
+    assert result.returncode == 1 and "Traceback" not in result.output
+    assert re.search(rf"quizzes/minimal\.yml:{line}:\d+: .*'\.\./articles/missing\.md' points to docs/articles/missing\.md, "
+                     r"which does not exist \(quiz-link-target\)", result.output), result.output
 
 
 def test_an_unknown_marker_names_the_page_and_line(tmp_path):
@@ -133,7 +139,39 @@ def test_an_unknown_marker_names_the_page_and_line(tmp_path):
     docs = {"articles/sample.md": "---\ntitle: Sample\n---\n\n# Sample\n\n## A section\n\n<!-- quiz: everythign -->\n"}
     result = build(make_project(tmp_path / "project", quiz_dir=quizzes, docs=docs), tmp_path / "out")
     assert result.returncode == 1
-    assert 'docs/articles/sample.md:9: unknown quiz "everythign"' in result.output
+    assert 'docs/articles/sample.md:9:1: unknown quiz "everythign"' in result.output
+
+
+def test_marker_mistakes_fail_the_build_each_with_its_line_and_code_blocks_are_left_alone(tmp_path):
+    quizzes = copy_quizzes(tmp_path / "project" / "quizzes", "everything.yml")
+    page = ("---\ntitle: Sample\n---\n\n# Sample\n\n<!-- Quiz: everything -->\n\n    <!-- quiz: everything -->\n\n"
+            "Try <!-- quiz: everything --> now.\n\n{{ quiz: everything }}\n\n<!-- quiz: everything compact -->\n\n"
+            "```\n<!-- quiz: nothing -->\n```\n")
+    result = build(make_project(tmp_path / "project", quiz_dir=quizzes, docs={"articles/sample.md": page}), tmp_path / "out")
+    assert result.returncode == 1 and "Traceback" not in result.output
+    found = re.findall(r"docs/articles/sample\.md:(\d+):\d+: (.*) \(quiz-marker\)", result.output)
+    assert [int(line) for line, _ in found] == [7, 9, 11, 13, 15], result.output
+    assert "lower case" in found[0][1] and "indented" in found[1][1] and "its own" in found[2][1]
+    assert "other brackets" in found[3][1] and 'unknown option "compact"' in found[4][1]
+    assert "nothing" not in result.output
+
+
+def test_an_embedded_quiz_shows_its_title_and_intro_unless_the_marker_says_otherwise(tmp_path):
+    quizzes = copy_quizzes(tmp_path / "project" / "quizzes", "everything.yml")
+    quiz = quizkit.check_file(quizzes / "everything.yml")[0]
+    assert quiz.intro, "the fixture quiz needs an intro"
+    intro_words = quiz.intro.split()[0:3]
+    docs = {"articles/sample.md": "---\ntitle: Sample\n---\n\n# Sample\n\n## A section\n\n<!-- quiz: everything -->\n\n"
+                                  "```\n<!-- quiz: everything -->\n```\n",
+            "articles/embedded.md": "---\ntitle: Plain\n---\n\n# Plain\n\n<!-- quiz: everything no-title no-intro -->\n"}
+    result = build(make_project(tmp_path / "project", quiz_dir=quizzes, docs=docs), tmp_path / "out")
+    assert result.returncode == 0, result.output
+    shown = article(tmp_path / "out" / "articles" / "sample" / "index.html")
+    assert re.search(r"<h2[^>]*>" + re.escape(html.escape(quiz.title, quote=False)), shown) and " ".join(intro_words) in shown
+    assert "&lt;!-- quiz: everything --&gt;" in shown  # the code block is shown as written
+    plain = article(tmp_path / "out" / "articles" / "embedded" / "index.html")
+    assert 'class="quiz"' in plain and not re.search(r"<h2[^>]*>" + re.escape(html.escape(quiz.title, quote=False)), plain)
+    assert " ".join(intro_words) not in plain
 
 
 def test_a_hand_written_page_with_the_same_address_is_refused(tmp_path):

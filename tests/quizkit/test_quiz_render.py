@@ -223,6 +223,21 @@ def test_index_page_lists_quizzes_escaped(quiz):
     assert "## [A \\[tricky\\] \\*title\\*](everything.md)\n\nx &lt; y (8 questions, about 2 minutes)" in page
 
 
+def test_a_quiz_with_listed_false_stays_off_the_index(quiz):
+    hidden = dataclasses.replace(quiz, slug="hidden", title="Hidden one", listed=False)
+    page = render.index_page([quiz, hidden], Settings())
+    assert "(everything.md)" in page and "hidden.md" not in page and "Hidden one" not in page
+
+
+def test_listed_is_read_from_the_yaml():
+    text = (REPO / "tests/fixtures/quizzes/valid/minimal.yml").read_text(encoding="utf-8")
+    listed, _ = quizkit.check_text(text, "m.yml", "minimal")
+    unlisted, problems = quizkit.check_text(text + "listed: false\n", "m.yml", "minimal")
+    assert problems == [] and listed.listed is True and unlisted.listed is False
+    _, problems = quizkit.check_text(text + "listed: no way\n", "m.yml", "minimal")
+    assert [p.rule for p in problems] == ["type"]
+
+
 def test_flag_aware_results_are_data_for_the_runtime(tree):
     """data-unless: shown only while none of the flags is raised; data-if: only while one is."""
     unless = [(s.attrs.get("data-min"), s.attrs["data-unless"]) for s in tree.iter("section") if "data-unless" in s.attrs]

@@ -43,8 +43,19 @@ def test_base_is_valid():
 
 def test_unquoted_no_says_to_quote_it():
     source = BASE.replace('{label: "Disagree"', "{label: No")
-    assert messages(source) == ['"label" must be text, but YAML read No as the yes/no value false; put it in quotes: "No"']
+    assert messages(source) == ['the answer label No must be text, but YAML read No as the yes/no value false; put it in quotes: "No"']
     assert run(source) == [(6, 15, "type")]
+
+
+def test_unquoted_no_in_a_flag_list_names_the_label_not_the_flag():
+    source = BASE.replace("scale: agree3}", "scale: agree3, flags: {worry: [No]}}", 1)
+    assert any(m.startswith('the answer label No in the "worry" flag list must be text')
+               for m in messages(source)), messages(source)
+
+
+def test_a_misspelt_key_is_reported_once_without_knock_on_problems():
+    source = BASE.replace("scale: agree3}", "scael: agree3}", 1)
+    assert [rule for _, _, rule in run(source)] == ["unknown-key"], messages(source)
 
 
 def test_unknown_key_hint_or_list():
@@ -81,11 +92,12 @@ def test_no_band_checks_while_questions_are_broken():
     assert run(BASE.replace("scale: agree3}", "scale: agree9}", 1)) == [(10, 36, "unknown-scale")]
 
 
-def test_examples_are_scored_only_when_everything_else_is_valid():
+def test_a_wrong_example_total_is_reported_beside_other_mistakes():
+    """One run shows every independent mistake (issue 14): the total needs only the points."""
     wrong_total = BASE.replace("total: 4", "total: 3")
     assert run(wrong_total) == [(16, 48, "example-total")]
     both = wrong_total.replace("scales:", "unknown: 1\nscales:")
-    assert [rule for _, _, rule in run(both)] == ["unknown-key"]
+    assert [rule for _, _, rule in run(both)] == ["unknown-key", "example-total"]
 
 
 def test_subscale_ranges_use_their_own_questions():

@@ -81,3 +81,25 @@ def test_readme_example_is_a_valid_quiz():
     example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
     quiz, problems = quizkit.check_text(example, "README.md", "readiness")
     assert problems == [] and quiz is not None
+
+
+def test_the_editor_reads_quizzes_as_yaml_1_1_against_the_schema():
+    """VS Code's YAML extension (redhat.vscode-yaml) reads YAML 1.2 by default, where an unquoted
+    No is text; set to 1.1 (what PyYAML and the build read), No is false and the schema's
+    "type": "string" marks the label as it is typed."""
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"] == {"./quizzes/schema.json": ["quizzes/*.yml"]}
+    assert settings["yaml.yamlVersion"] == "1.1"
+    extensions = json.loads((REPO / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+def test_the_schema_marks_an_unquoted_no_in_a_label_and_a_flag_list(validator):
+    text = (REPO / "quizzes" / "safety-check.yml").read_text(encoding="utf-8")
+    assert '{label: "No", points: 0}' in text and '["Yes", "Not sure", "Prefer not to say"]' in text
+    broken = text.replace('{label: "No", points: 0}', "{label: No, points: 0}", 1)
+    broken = broken.replace('["Yes", "Not sure", "Prefer not to say"]', '[Yes, "Not sure", "Prefer not to say"]', 1)
+    errors = [e for e in validator.iter_errors(as_json(yaml.safe_load(broken)))]
+    assert {e.message for e in errors} == {"False is not of type 'string'", "True is not of type 'string'"}
+    paths = [tuple(e.path) for e in errors]
+    assert any("label" in p for p in paths) and any("danger" in p for p in paths), paths

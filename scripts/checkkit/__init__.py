@@ -1,0 +1,19 @@
+"""checkkit: every author-facing rule in one place, run by `make check`
+(scripts/check_site.py) and by the tests (tests/checkkit/), through the same code.
+
+Modules, one area each: pages (front matter, headings, reading level, length, links),
+language (banned and careful wording), accuracy (say no more than the study found),
+references (the References section and in-text citations; kept apart so a bibliography
+can replace it), safety (pages about leaving carry the safety plan), quizzes (quizkit's
+rules plus the wording of results), embeds (`<!-- quiz: slug -->` markers), sources
+(snippets, symbolic links, markup in front matter; sitekit.author_checks).
+Each rule is written down for authors in AUTHORING.md.
+"""
+
+from __future__ import annotations
+
+from . import accuracy, embeds, language, pages, quizzes, references, safety, source_files  # noqa: F401 (registers)
+from .registry import RULES, Rule, run
+from .sources import Project
+
+__all__ = ["Project", "RULES", "Rule", "run"]

@@ -1,0 +1,121 @@
+"""Each rule of scripts/checkkit catches a bad example, on a small made-up project, with the
+file and line an author needs; and the command line prints one line per problem, exit 1."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import checkkit
+from checkkit.sources import ROOT, Project
+
+GOOD_FRONT = "---\ntitle: T\ntab_title: Notes\ndescription: D.\nreviewed: 2026-01-01\n---\n\n"
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Project:
+    """A copy of the real sources (clean), to add one mistake to."""
+    for folder in ("docs", "includes", "quizzes"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return Project(tmp_path)
+
+
+def _write(project: Project, name: str, text: str) -> None:
+    path = project.root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _found(project: Project, rule: str) -> list[str]:
+    return [str(p) for p in checkkit.run(Project(project.root), names=[rule])]
+
+
+def test_the_copy_is_clean(project):
+    assert checkkit.run(project) == []
+
+
+CASES = [
+    ("front-matter", "docs/articles/x.md", "---\ntitle: T\ncontent-note: x\n---\n# T\n",
+     "docs/articles/x.md:3:1: unknown front matter key 'content-note'"),
+    ("headings", "docs/articles/x.md", GOOD_FRONT + "# T\n\n#### Deep\n", "docs/articles/x.md:10:1: heading 'Deep' is level 4"),
+    ("article-length", "docs/articles/x.md", GOOD_FRONT + "# T\n\nShort.\n", "the article has"),
+    ("reading-level", "docs/about.md", GOOD_FRONT + "# T\n\n" + "Notwithstanding institutional considerations, "
+     "organisational responsibilities necessitate comprehensive documentation procedures. " * 5, "reads at school grade"),
+    ("link-target", "docs/articles/x.md", GOOD_FRONT + "# T\n\nSee [help](help.md).\n",
+     "docs/articles/x.md:10:5: the link 'help.md' points to docs/articles/help.md, which does not exist"),
+    ("article-links-a-quiz", "docs/articles/x.md", GOOD_FRONT + "# T\n", "links to no self-check"),
+    ("banned-wording", "docs/articles/x.md", GOOD_FRONT + "# T\n\nHe is a narcissist.\n",
+     "docs/articles/x.md:10:1: 'narcissist'"),
+    ("myth-markers", "docs/articles/x.md", GOOD_FRONT + "# T\n\n<!-- myth -->\n\nText.\n", "never closed"),
+    ("careful-wording", "docs/articles/x.md", GOOD_FRONT + "# T\n\nThe danger soon passes.\n", "docs/articles/x.md:10:1"),
+    ("leaving-needs-safety-plan", "docs/articles/x.md", GOOD_FRONT + "# T\n\nGoing no contact is hard.\n",
+     "docs/articles/x.md:10:1: the page talks about leaving ('no contact')"),
+    ("references-section", "docs/articles/x.md", GOOD_FRONT + "# T\n\nText.\n", "no '## References' section"),
+    ("citation-in-references", "docs/articles/x.md", GOOD_FRONT + "# T\n\nA claim (Smith, 2020).\n\n## References\n\n- Jones (2019). *B*.\n",
+     "docs/articles/x.md:10:1: (Smith, 2020): no item of the References list starts with 'Smith'"),
+    ("reference-is-cited", "docs/articles/x.md", GOOD_FRONT + "# T\n\nText.\n\n## References\n\n- Jones, A. (2019). *B*.\n",
+     "docs/articles/x.md:14:1: the reference 'Jones, A. (2019). *B*.' is never cited"),
+    ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\n<!-- Quiz: readiness -->\n", "docs/articles/x.md:10:1: this quiz marker must be written in lower case"),
+    ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\n    <!-- quiz: readiness -->\n", "is indented"),
+    ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\nTry <!-- quiz: readiness --> now.\n", "shares its line"),
+    ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\n{{ quiz: readiness }}\n", "uses other brackets"),
+    ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\n<!-- quiz: readiness open -->\n", 'unknown option "open"'),
+    ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\n<!-- quiz: nope -->\n", 'unknown quiz "nope"'),
+    ("snippets", "docs/articles/x.md", GOOD_FRONT + "# T\n\n--8<-- \"missing.md\"\n", "docs/articles/x.md:10:1: the snippet"),
+    ("front-matter-markup", "docs/articles/x.md", "---\ntitle: <b>T</b>\n---\n# T\n", "docs/articles/x.md:2:1"),
+]
+
+
+@pytest.mark.parametrize("rule,name,text,expected", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_rule_catches_its_mistake(project, rule, name, text, expected):
+    _write(project, name, text)
+    found = _found(project, rule)
+    assert any(expected in line for line in found), found
+
+
+def test_markers_in_code_blocks_are_left_alone(project):
+    _write(project, "docs/articles/x.md", GOOD_FRONT + "# T\n\n```\n<!-- Quiz: x -->\n{{ quiz: y }}\n```\n")
+    assert _found(project, "quiz-marker") == []
+
+
+def test_a_quiz_link_is_checked_from_the_quiz_page_at_its_yml_line(project):
+    path = project.root / "quizzes/readiness.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "(../help.md)" in text
+    path.write_text(text.replace("(../help.md)", "(help.md)", 1), encoding="utf-8")
+    line = text[: text.index("(../help.md)")].count("\n") + 1
+    found = _found(project, "quiz-link-target")
+    assert any(f.startswith(f"quizzes/readiness.yml:{line}:") and "'help.md'" in f for f in found), found
+
+
+def test_quiz_rules_report_at_the_yml_line(project):
+    path = project.root / "quizzes/readiness.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("not a diagnosis", "a check"), encoding="utf-8")
+    found = _found(project, "intro-wording")
+    assert any(f.startswith("quizzes/readiness.yml:") and "not a diagnosis" in f for f in found), found
+
+
+def test_command_line_prints_sorted_lines_and_exits_1(project):
+    _write(project, "docs/articles/x.md", GOOD_FRONT + "# T\n\n{{ quiz: readiness }}\n")
+    run = subprocess.run([sys.executable, str(ROOT / "scripts/check_site.py"), "--root", str(project.root)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines and lines == sorted(lines, key=lambda l: (l.split(":")[0], int(l.split(":")[1]), int(l.split(":")[2])))
+    assert all(l.startswith("docs/articles/x.md:") and l.endswith(")") for l in lines), lines
+    assert "Traceback" not in run.stderr
+
+
+def test_command_line_is_clean_on_the_sources():
+    run = subprocess.run([sys.executable, str(ROOT / "scripts/check_site.py")], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout
+
+
+def test_front_matter_that_is_not_yaml_is_one_problem(project):
+    _write(project, "docs/articles/x.md", "---\ntitle: a: b\n---\n# T\n")
+    found = [p for p in checkkit.run(Project(project.root), names=["front-matter", "front-matter-markup"])]
+    assert [(p.line, p.rule) for p in found] == [(2, "front-matter-yaml")], found

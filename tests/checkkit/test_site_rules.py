@@ -1,0 +1,24 @@
+"""`make check` inside `make test`: each rule of scripts/checkkit runs on the real sources and
+must find nothing (one test per rule, so a failure names the rule and lists its lines). The
+same code as scripts/check_site.py; AUTHORING.md explains each rule."""
+
+from __future__ import annotations
+
+import pytest
+
+import checkkit
+from checkkit.sources import Project
+
+PROJECT = Project()
+
+
+@pytest.mark.parametrize("name", sorted(checkkit.RULES))
+def test_rule_finds_nothing_in_the_sources(name):
+    problems = checkkit.run(PROJECT, names=[name])
+    assert not problems, "\n" + "\n".join(map(str, problems))
+
+
+def test_every_rule_is_written_down_for_authors():
+    guide = (PROJECT.root / "AUTHORING.md").read_text(encoding="utf-8")
+    missing = [name for name in checkkit.RULES if f"`{name}`" not in guide]
+    assert not missing, f"AUTHORING.md does not describe: {missing}"
