@@ -64,8 +64,8 @@ def load(root: Path) -> Bibliography:
     """references.yml at the project root; problems in it are collected, never raised."""
     path = root / BIBLIOGRAPHY
     shown = BIBLIOGRAPHY
-    if not path.is_file():
-        return Bibliography({}, {}, shown, (Problem(shown, 1, 1, "the bibliography file is missing", "bibliography"),))
+    if not path.is_file():  # a project with no References lists needs none; a key will be "unknown"
+        return Bibliography({}, {}, shown, ())
     return _parse(path.read_text(encoding="utf-8"), shown)
 
 

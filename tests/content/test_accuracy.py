@@ -316,3 +316,23 @@ def test_references_do_not_print_unchecked_details_as_certain(name):
             if plain.startswith(author) and f"({year})" in plain and re.search(detail, plain) and not _MARKED.search(plain):
                 problems.append(f"{author} ({year}): {why}; remove it or mark it 'not confirmed'")
     assert not problems, f"{name}:\n" + "\n".join(problems)
+
+
+_MARKED_ES = re.compile(r"sin comprobar|sin verificar|sin anotar", re.I)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_bibliography_does_not_print_unchecked_details_as_certain(language):
+    """Every entry of references.yml as the build renders it, in both languages: the lists of
+    the pages above come from these lines, and so do the Spanish pages' lists."""
+    from buildkit import references
+    from markdown_pages import ROOT
+
+    marked = _MARKED if language == "en" else _MARKED_ES
+    problems = []
+    for key, entry in references.load(ROOT).entries.items():
+        plain = normalise(references.render_entry(entry, language=language))
+        for author, year, detail, why in UNCHECKED_DETAILS:
+            if plain.startswith(author) and f"({year[:4]})" in plain and re.search(detail, plain) and not marked.search(plain):
+                problems.append(f"references.yml {key}: {why}; remove it or put it under `unchecked:`")
+    assert not problems, "\n".join(problems)
