@@ -22,6 +22,7 @@ call these functions; nothing here knows a generator.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from dataclasses import dataclass
@@ -288,8 +289,6 @@ def page_problems(markdown: str, source: str, bibliography: Bibliography) -> lis
 
 
 def _nearest(key: str, entries: dict) -> str | None:
-    import difflib
-
     close = difflib.get_close_matches(key, list(entries), n=1, cutoff=0.75)
     return close[0] if close else None
 
