@@ -41,6 +41,7 @@ from benchkit.twins import mkdocs_quiz_markdown, plain_markdown
 from harness.config import site_config
 
 import quizkit
+from buildkit import references
 from quizkit import render
 from quiz_hook import MARKER
 
@@ -182,6 +183,7 @@ def _quiz_yaml(template: Template, title: str) -> str:
 def write_base(project: Path, extra_quizzes: list[quizkit.Quiz]) -> None:
     docs = project / "docs"
     shutil.copytree(REPO / "docs", docs)
+    shutil.copy(REPO / references.BIBLIOGRAPHY, project / references.BIBLIOGRAPHY)  # the hook reads it
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         if MARKER.search(text):
@@ -192,6 +194,17 @@ def write_base(project: Path, extra_quizzes: list[quizkit.Quiz]) -> None:
     everything = [t.quiz for t in templates()] + extra_quizzes
     (docs / "quizzes" / "index.md").write_text(render.index_page(everything, settings()), encoding="utf-8")
     (project / "quizzes").mkdir(exist_ok=True)
+
+
+def write_references(project: Path) -> None:
+    """For projects built without our references hook: each page's References list as the
+    APA lines our build renders, so both sides of a comparison carry the same words."""
+    bibliography = references.load(project)
+    for page in (project / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        rendered = references.render_page(text, bibliography)
+        if rendered != text:
+            page.write_text(rendered, encoding="utf-8")
 
 
 def write_articles(project: Path, count: int) -> list[str]:
@@ -229,10 +242,12 @@ def neutral_project(project: Path, *, quizzes: int, engine: str) -> Path:
     copies = bench_quizzes(quizzes)
     write_base(project, [quiz for _, quiz in copies])
     write_quizzes(project, copies, {"plain": "plain", "ours": "yaml", "mkdocs-quiz": "mkdocs-quiz"}[engine])
+    write_references(project)
     return write_config(project, _with_nav(neutral_config(engine), []))
 
 
 def stock_project(project: Path, site_url: str | None = None) -> Path:
     """Stock Material, the real site's pages and the real quizzes as plain twins."""
     write_base(project, [])
+    write_references(project)
     return write_config(project, _with_nav(stock_config(site_url), []))

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from quizkit.problems import format_problems
 from sitekit import csp
 
-from . import BuildError, bundles, pages
+from . import BuildError, bundles, pages, references
 from .quizzes import INDEX_URI, QuizBuild, nav_paths
 
 STAGE = ".zensical-stage"  # inside the project, git-ignored
@@ -87,9 +88,10 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True) -> Staged:
 
     quizzes = QuizBuild.from_extra(config.get("extra") or {}, project)
     quizzes.load(project)
+    bibliography = references.load(project)
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
-        embedded = quizzes.embed(text, page_uri=path.relative_to(docs).as_posix())
+        embedded = quizzes.embed(references.render_page(text, bibliography), page_uri=path.relative_to(docs).as_posix())
         if embedded != text:
             path.write_text(embedded, encoding="utf-8")
     has_index = (docs / INDEX_URI).is_file()
@@ -134,7 +136,7 @@ def sources_fingerprint(config_path: Path) -> tuple:
     config = load_config(config_path)
     folders = [project / config.get("docs_dir", "docs"), project / config["theme"]["custom_dir"],
                QuizBuild.from_extra(config.get("extra") or {}, project).quiz_dir]
-    files = [config_path] + [path for folder in folders if folder.is_dir() for path in sorted(folder.rglob("*"))]
+    files = [config_path, project / references.BIBLIOGRAPHY] + [path for folder in folders if folder.is_dir() for path in sorted(folder.rglob("*"))]
     return tuple((str(path), path.stat().st_mtime_ns) for path in files if path.is_file())
 
 
@@ -226,6 +228,7 @@ def _check_sources(config: dict, project: Path) -> None:
             continue
         problems += pages.page_source_problems(path.read_text(encoding="utf-8"), source=f"docs/{relative}",
                                                includes=includes)
+    problems += format_problems(references.problems(project))
     if problems:
         raise BuildError("The site's sources have problems:\n" + "\n".join(problems))
 

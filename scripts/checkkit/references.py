@@ -1,11 +1,13 @@
-"""References and in-text citations of articles, as typed today in each article's
-"## References" list. Kept in this one module so a bibliography file (cited by key) can
-replace it: every rule about references lives here and nowhere else."""
+"""References and in-text citations of articles. Each article lists the keys it cites under
+"## References"; the build renders them from references.yml (buildkit/references.py), and
+these rules read the rendered lines. Every rule about references lives here."""
 
 from __future__ import annotations
 
 import re
 from typing import Iterator
+
+from buildkit import references as bibliography
 
 from .registry import Problem, at, rule
 from .sources import Page, Project, normalise
@@ -167,3 +169,10 @@ def unchecked_reference_detail(project: Project) -> Iterator[Problem]:
         for item in page.reference_items():
             for problem in unchecked_details(item):
                 yield at(page.shown, _item_line(page, item), problem, "unchecked-reference-detail")
+
+
+@rule("bibliography", "references")
+def bibliography_problems(project: Project) -> Iterator[Problem]:
+    """Unknown, repeated or hand-typed keys, unused entries, NOT VERIFIED sources and malformed
+    entries of references.yml (reported by buildkit/references.py, the code the build runs)."""
+    yield from bibliography.problems(project.root)

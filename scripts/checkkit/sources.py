@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from buildkit import references as bibliography
+
 ROOT = Path(__file__).resolve().parents[2]
 # Translations live in docs/<language>/ and have their own content tests (tests/content/test_spanish.py).
 TRANSLATION_FOLDERS = ("es",)
@@ -95,13 +97,19 @@ class Page:
         match = _REFERENCES.search(self.body)
         return self.line_of(match.start()) if match else 1
 
+    @functools.cached_property
+    def rendered_body(self) -> str:
+        """The body with its list of reference keys replaced by the APA lines the build writes
+        from references.yml (buildkit/references.py), so the checks read what readers read."""
+        return bibliography.render_page(self.body, bibliography.load(ROOT))
+
     @property
     def references(self) -> str:
-        """The "## References" section up to the next h1/h2, or "" when there is none."""
-        match = _REFERENCES.search(self.body)
+        """The rendered "## References" section up to the next h1/h2, or "" when there is none."""
+        match = _REFERENCES.search(self.rendered_body)
         if not match:
             return ""
-        rest = self.body[match.end():]
+        rest = self.rendered_body[match.end():]
         end = _NEXT_H1_OR_H2.search(rest)
         return rest[: end.start()] if end else rest
 

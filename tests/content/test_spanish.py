@@ -57,10 +57,11 @@ class SpanishPage(Page):
 
     @property
     def references(self) -> str:
-        match = _REFERENCIAS.search(self.body)
+        """The rendered "## Referencias" section (the build writes it from references.yml)."""
+        match = _REFERENCIAS.search(self.rendered_body)
         if not match:
             return ""
-        rest = self.body[match.end():]
+        rest = self.rendered_body[match.end():]
         end = _NEXT_H1_OR_H2.search(rest)
         return rest[: end.start()] if end else rest
 

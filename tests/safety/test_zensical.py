@@ -20,7 +20,7 @@ from harness.config import exit_url
 from sitekit.gate import Expected, Site, verify
 
 ZENSICAL = REPO / ".venv-zensical" / "bin" / "zensical"
-PROJECT_PARTS = ("docs", "overrides", "includes", "quizzes", "scripts", "mkdocs.yml")
+PROJECT_PARTS = ("docs", "overrides", "includes", "quizzes", "scripts", "mkdocs.yml", "references.yml")
 
 
 def test_the_gate_fails_on_a_plain_zensical_build(tmp_path):

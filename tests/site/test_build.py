@@ -18,6 +18,7 @@ def _copy_project(dest: Path) -> Path:
     for name in SOURCE_DIRS:
         shutil.copytree(REPO / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copy(REPO / "references.yml", dest / "references.yml")  # pages cite its keys
     return dest / "mkdocs.yml"
 
 

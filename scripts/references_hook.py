@@ -1,0 +1,32 @@
+"""MkDocs hook for references as data: a thin adapter over scripts/buildkit/references.py.
+
+- Before anything is built, every reference problem in the project (unknown key, unused
+  entry, NOT VERIFIED source, malformed entry) is listed at once as path:line:col and the
+  build stops.
+- Each page's list of keys under "## References" / "## Referencias" becomes APA lines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from buildkit import references
+from quizkit.problems import format_problems
+
+_state: dict = {"bibliography": None}
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent.resolve()
+    problems = references.problems(root)
+    if problems:
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        raise PluginError(f"References have {count}:\n" + "\n".join(format_problems(problems)))
+    _state["bibliography"] = references.load(root)
+    return config
+
+
+def on_page_markdown(markdown, *, page, config, files):
+    return references.render_page(markdown, _state["bibliography"])
