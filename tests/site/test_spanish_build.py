@@ -25,7 +25,8 @@ SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.
 # Our own interface words in English (mkdocs.yml extra, templates, header-controls.js) and
 # Material's English interface: none may appear in a Spanish page's HTML.
 ENGLISH_STRINGS = [
-    "Exit this page", "Get help now", "Emergency", "Safety", "Shift, press", "Loading.",
+    # Single words as the templates write them: reference titles may be English (a cited source).
+    "Exit this page", "Get help now", ">Emergency<", '"Safety"', "Shift, press", "Loading.",
     "Content note", "Last reviewed", "Page not found", "Go to the home page", "In danger now", "Free helplines",
     "More helplines", "Calls and texts", "About this site", "Use this site safely", "All pages",
     "Information, not therapy", "Close search", '"Menu"', '"Search"', "Skip to content", "Table of contents",
