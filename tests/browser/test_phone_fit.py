@@ -10,10 +10,8 @@ import pytest
 from test_every_page import _page_paths
 
 WIDTHS = [320, 360]
-# The help page's four-column tables are rebuilt as cards on the WORDS branch (issue 13);
-# strict, so the lead removes this mark once both branches are merged.
-_HELP_CARDS = pytest.mark.xfail(strict=True, reason="help page tables become cards on the WORDS branch")
-PAGES = [pytest.param(p, marks=_HELP_CARDS) if p == "help/" else p for p in _page_paths()]
+# Every page, both languages (the help page's tables became cards when the WORDS branch merged).
+PAGES = _page_paths()
 
 OVERFLOW = """() => {
   const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
