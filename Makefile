@@ -47,9 +47,10 @@ ifeq ($(GENERATOR),mkdocs)
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --no-strict
 
-# Never add --quiet here: it hides the warnings that --strict must count.
+# English into $(SITE_DIR), Spanish into $(SITE_DIR)/es/, each a strict build with its own
+# config (scripts/buildkit/languages.py), then one gate over the whole folder.
 build: $(VENV)/.site-deps
-	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_DIR)
+	$(BIN)/python scripts/build_site.py $(SITE_DIR)
 	$(BIN)/python scripts/verify_site.py $(SITE_DIR)
 else ifeq ($(GENERATOR),zensical)
 # Zensical runs no MkDocs hooks: scripts/build_zensical.py runs their steps around it.

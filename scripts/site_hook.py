@@ -22,12 +22,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from buildkit import BuildError, bundles, pages, serve_report
+from buildkit import BuildError, bundles, languages, pages, serve_report
 from sitekit import author_checks
 
 log = logging.getLogger("mkdocs.plugins.site")
 
-_state: dict = {"policy": None, "root": None, "includes": None, "site_path": "/", "problems": []}
+_state: dict = {"policy": None, "root": None, "includes": None, "site_path": "/", "problems": [],
+          "other": None, "twins": {}}
 
 
 # Hooks -------------------------------------------------------------------------------
@@ -44,6 +45,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent.resolve()
     includes = _includes_dir(config, root)
     _state.update(root=root, includes=includes, site_path=config.extra["scope"], problems=[])
+    _setup_language_link(config, root)
     _check_sources(config, root, includes)
     return config
 
@@ -67,6 +69,11 @@ def on_page_markdown(markdown, *, page, config, files):
 
 
 def on_page_content(html, *, page, config, files):
+    if _state["other"] is not None:
+        # Read by main.html (the link) and overrides/sitemap.xml (the hreflang alternates).
+        page.language_link = languages.language_link(page.file.src_uri, page.meta, site_url=config.site_url,
+                                                     other=_state["other"], reverse=_state["twins"])
+
     source, text = _source_of(page)
     page_dir = _state["site_path"] + (page.url.rsplit("/", 1)[0] + "/" if "/" in page.url else "")
     _state["problems"] += author_checks.content_problems(
@@ -123,6 +130,19 @@ def _with_policy(html: str, source: str) -> str:
         return pages.with_policy(_state["policy"], html, source=source)
     except BuildError as error:
         raise PluginError(str(error)) from None
+
+
+def _setup_language_link(config, root: Path) -> None:
+    other = languages.OtherLanguage.from_extra(config.extra, root)
+    _state["other"] = other
+    _state["twins"] = {}
+    if other is not None:
+        # The English build learns each page's twin from the Spanish pages' translation_of.
+        if config.extra["language"]["other"].get("names_its_twins"):
+            _state["twins"] = languages.translations_from(other.docs_dir)
+        # For pages without a page object (404.html): the other language's home page.
+        config.extra["language"]["home"] = languages.language_link(
+            "", {}, site_url=config.site_url, other=other, reverse={})
 
 
 def _check_sources(config, root: Path, includes: Path) -> None:

@@ -9,9 +9,9 @@ from playwright.sync_api import sync_playwright
 
 from harness.browser import CHROMIUM_FLAGS, GuardedPages, PageGuard, chromium_path
 from harness.build import build_site
-from harness.config import exit_url
+from harness.config import exit_url, spanish_exit_url
 from harness.generator import generator, in_zensical_suite
-from harness.pages import sitemap_urls
+from harness.pages import not_found_pages, sitemap_urls
 from harness.server import serve_directory
 
 
@@ -34,13 +34,14 @@ class SiteUnderTest:
         self.origin = served.origin
         self.build_seconds = build.seconds
         self.exit_url = exit_url()
+        self.spanish_exit_url = spanish_exit_url()
         self.generator = generator()
 
     def url(self, path: str = "") -> str:
         return self.base_url + path.lstrip("/")
 
     def page_urls(self) -> list[str]:
-        return sitemap_urls(self.root) + [self.url("404.html")]
+        return sitemap_urls(self.root) + [self.url(path) for path in not_found_pages(self.root)]
 
 
 @pytest.fixture(scope="session")
@@ -72,7 +73,7 @@ def browser():
 
 @pytest.fixture
 def page_guard(site):
-    return PageGuard(site_origin=site.origin, exit_url=site.exit_url)
+    return PageGuard(site_origin=site.origin, exit_url=site.exit_url, other_exit_urls=(site.spanish_exit_url,))
 
 
 @pytest.fixture

@@ -37,7 +37,9 @@ VARIANT = "classic"  # Zensical's Material look; "modern" is a new design our ov
 # Overrides made for Material that Zensical must not use: our copy of Material's search
 # partial (it adds the dialog's accessible name) would replace Zensical's own search
 # button, which already has that name, with an unstyled Material form.
-MATERIAL_ONLY_OVERRIDES = ("partials/search.html",)
+# Our sitemap.xml (hreflang alternates, read from what scripts/site_hook.py puts on each page)
+# needs the hook, which Zensical does not run, and MkDocs' page objects; Zensical writes its own.
+MATERIAL_ONLY_OVERRIDES = ("partials/search.html", "sitemap.xml")
 _ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
 # Zensical's search dialog puts a fixed stylesheet into a <style> element at run time:
 #   o.appendChild(C("style",{},Tc.toString()))  with  var Tc='...css...'

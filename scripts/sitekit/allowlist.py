@@ -48,7 +48,7 @@ PAGE_ELEMENTS: dict[str, set[str]] = {
     **CONTENT_ELEMENTS,
     **{tag: set() for tag in ("html", "head", "body", "title", "header", "nav", "main", "footer", "legend",
                               "noscript")},  # the footer's page list for readers without JavaScript
-    "a": {"href", "rel", "data-md-component"},
+    "a": {"href", "rel", "data-md-component", "hreflang"},
     "meta": {"charset", "content", "http-equiv", "name"},
     "link": {"href", "rel"},
     "script": {"id", "src", "type"},
@@ -201,6 +201,8 @@ def _check_attribute(tag, name, value, allowed, *, page_data, page_dir, site_pat
     if local.lower().startswith("on"):
         yield Finding(f"event-handler attributes ({local}=) are not allowed; the site runs no inline code", (f"{local}=",))
         return
+    if local == "target" and page_data and value == "_self":
+        return  # the language link: a full page load in the same tab (overrides/partials/language-link.html)
     if local in _REFUSED_ATTR_WHY:
         yield Finding(_REFUSED_ATTR_WHY[local], (f"{local}=",))
         return

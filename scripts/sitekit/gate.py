@@ -36,8 +36,11 @@ REQUIRED_DIRECTIVES = {"default-src": "'none'", "object-src": "'none'", "base-ur
 
 @dataclass(frozen=True)
 class Expected:
-    site_url: str  # e.g. https://steady-ground.github.io/steady-ground/
+    """What one language's pages must have; a site with several languages has one each."""
+    site_url: str  # e.g. https://steady-ground.github.io/steady-ground/ (Spanish: .../es/)
     exit_url: str
+    help_page: str = "help/"
+    safe_use_page: str = "safe-use/"
 
     @property
     def site_path(self) -> str:
@@ -51,42 +54,61 @@ class Site:
     repo: Path | None = None  # to name the source of a page
 
 
-def verify(site: Site, expected: Expected) -> list[str]:
-    """Every problem of the built site, one line each, sorted by file."""
+def verify(site: Site, expected: Expected | list[Expected]) -> list[str]:
+    """Every problem of the built site, one line each, sorted by file.
+
+    With several languages (one Expected each, e.g. English at the root and Spanish under
+    es/), each file is held to the language whose path holds it, and pages must share one
+    Content-Security-Policy within their language (each language is its own build).
+    """
+    languages = sorted(expected if isinstance(expected, list) else [expected],
+                       key=lambda e: len(e.site_path), reverse=True)
+    root_path = min((e.site_path for e in languages), key=len)
     problems: list[str] = []
-    policies: dict[str, str] = {}
+    policies_by_language: dict[str, dict[str, str]] = {}
     files = sorted(p for p in site.root.rglob("*") if p.is_file() or p.is_symlink())
     if not any(p.suffix == ".html" for p in files):
         return [f"{site.shown}/: no HTML pages found; is this a built site?"]
     for path in files:
         relative = path.relative_to(site.root).as_posix()
         where = f"{site.shown}/{relative}"
+        expected = _language_of(root_path + relative, languages)
+        policies = policies_by_language.setdefault(expected.site_url, {})
+        inside = (root_path + relative)[len(expected.site_path):]  # relative to its language's root
         if path.is_symlink():
             problems.append(f"{where}: a symbolic link in the built site")
             continue
         if path.suffix not in ALLOWED_SUFFIXES and relative not in ALLOWED_NAMES:
             problems.append(f"{where}: a {path.suffix or 'suffixless'} file is not something the site needs "
                             "(browsers can run scripts in .svg, .xhtml and similar files)")
-        elif path.suffix == ".js" and not KNOWN_SCRIPTS.fullmatch(relative):
+        elif path.suffix == ".js" and not KNOWN_SCRIPTS.fullmatch(inside):
             problems.append(f"{where}: a script that is not the site's own bundle or Material's "
                             "(scripts come only from overrides/assets/javascripts through the bundle)")
         elif path.suffix == ".css":
-            css_dir = expected.site_path + posixpath.dirname(relative)
+            css_dir = posixpath.dirname(root_path + relative)
             for finding in allowlist.check_css(path.read_text(encoding="utf-8"), css_dir=css_dir,
                                                site_path=expected.site_path):
                 problems.append(f"{where}: {finding.message}")
         elif path.suffix == ".html":
             source = _source(site, relative)
-            found = check_page(path.read_text(encoding="utf-8"), relative, expected, policies)
+            found = check_page(path.read_text(encoding="utf-8"), inside, expected, policies)
             problems.extend(f"{where}: {message}{source}" for message in found)
-    distinct = set(policies.values())
-    if len(distinct) > 1:
-        first = next(iter(policies))
-        for name, policy in policies.items():
-            if policy != policies[first]:
-                problems.append(f"{site.shown}/{name}: its Content-Security-Policy differs from {first}'s; "
-                                "instant navigation keeps the first page's policy, so it must be the same everywhere")
+    for expected in languages:
+        policies = policies_by_language.get(expected.site_url, {})
+        prefix = (root_path and expected.site_path[len(root_path):])
+        if len(set(policies.values())) > 1:
+            first = next(iter(policies))
+            for name, policy in policies.items():
+                if policy != policies[first]:
+                    problems.append(f"{site.shown}/{prefix}{name}: its Content-Security-Policy differs from "
+                                    f"{prefix}{first}'s; instant navigation keeps the first page's policy, so it "
+                                    "must be the same on every page of a language")
     return problems
+
+
+def _language_of(url_path: str, languages: list[Expected]) -> Expected:
+    """The language whose site path holds url_path (longest first)."""
+    return next((e for e in languages if url_path.startswith(e.site_path)), languages[-1])
 
 
 def check_page(html: str, relative: str, expected: Expected, policies: dict[str, str]) -> list[str]:
@@ -229,11 +251,11 @@ def _check_safety_links(document, page_url: str, expected: Expected) -> list[str
             or links[0].get("href") != expected.exit_url:
         problems.append(f"the first link must be the exit skip link (a.qe-skiplink) to {expected.exit_url}")
     helps = [el for el in elements(document) if "data-help" in el.attrib]
-    help_url = urljoin(expected.site_url, "help/")
+    help_url = urljoin(expected.site_url, expected.help_page)
     if len(helps) != 1 or help_url not in {urljoin(page_url, a.get("href", "")) for a in helps[0].iter("a")}:
         problems.append(f'expected the help bar ([data-help]) with a link to {help_url}')
     targets = {urljoin(page_url, a.get("href", "")) for a in anchors}
-    safe_use = urljoin(expected.site_url, "safe-use/")
+    safe_use = urljoin(expected.site_url, expected.safe_use_page)
     if safe_use not in targets:
         problems.append(f"expected a link to {safe_use}")
     return problems

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from buildkit.languages import LANGUAGES
+
 from .gate import Expected, Site, verify
 
 REPO = Path(__file__).resolve().parents[2]
@@ -34,9 +36,35 @@ _Loader.add_constructor("!ENV", _env)
 
 
 def expected_from_config(config_file: Path = REPO / "mkdocs.yml", site_url: str | None = None) -> Expected:
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)
+    config = _read_config(config_file)
     url = site_url or config.get("site_url") or "/"
-    return Expected(site_url=url if url.endswith("/") else url + "/", exit_url=config["extra"]["quick_exit"]["url"])
+    quick_exit = config["extra"]["quick_exit"]
+    return Expected(site_url=url if url.endswith("/") else url + "/", exit_url=quick_exit["url"],
+                    help_page=quick_exit.get("help_page", "help/"),
+                    safe_use_page=quick_exit.get("safe_use_page", "safe-use/"))
+
+
+def expected_languages(site_url: str | None = None) -> list[Expected]:
+    """One Expected per language of `make build` (buildkit/languages.py): its own path,
+    exit page, help and safe-use pages."""
+    base = site_url or os.environ.get("SITE_URL") or _read_config(REPO / "mkdocs.yml").get("site_url") or "/"
+    base = base if base.endswith("/") else base + "/"
+    return [expected_from_config(REPO / language.config, base + language.subdir) for language in LANGUAGES]
+
+
+def _read_config(config_file: Path) -> dict:
+    """A config with its INHERIT parent merged in, dictionaries key by key (as MkDocs does)."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)
+    parent = config.pop("INHERIT", None)
+    return _merged(_read_config(config_file.parent / parent), config) if parent else config
+
+
+def _merged(base: dict, override: dict) -> dict:
+    result = dict(base)
+    for key, value in override.items():
+        result[key] = _merged(result[key], value) if isinstance(value, dict) and isinstance(result.get(key), dict) \
+            else value
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     shown = os.path.relpath(args.site_dir)
     shown = str(args.site_dir) if shown.startswith("..") else Path(shown).as_posix()
-    problems = verify(Site(args.site_dir, shown, REPO), expected_from_config(site_url=args.site_url))
+    problems = verify(Site(args.site_dir, shown, REPO), expected_languages(site_url=args.site_url))
     for line in problems:
         print(line)
     if problems:

@@ -10,6 +10,7 @@ import pytest
 from test_every_page import _page_paths
 
 WIDTHS = [320, 360]
+# Every page, both languages (the help page's tables became cards when the WORDS branch merged).
 PAGES = _page_paths()
 
 OVERFLOW = """() => {

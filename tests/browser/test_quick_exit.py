@@ -8,26 +8,33 @@ import time
 
 import pytest
 
+from harness.generator import is_zensical
+from harness.languages import ENGLISH, SPANISH
 from harness.search import open_search, wait_until_closed, wait_until_open
 
 ARTICLE = "articles/strong-attachment/"
 STATUS = ".qe-status"
+# The tests marked with it run on an English and a Spanish page (Zensical builds English only).
+ARTICLES = {"en": ARTICLE, "es": "es/articulos/lazos-fuertes/"}
+LANGUAGE = pytest.mark.parametrize("language", [ENGLISH] if is_zensical() else [ENGLISH, SPANISH],
+                                   ids=lambda language: language.code)
 
 
-def _exit_button(page):
-    return page.get_by_role("button", name=re.compile("Exit this page"))
+def _exit_button(page, language=ENGLISH):
+    return page.get_by_role("button", name=re.compile(language.quick_exit["exit"]))
 
 
-def _wait_for_exit(page, site):
-    page.wait_for_url(site.exit_url + "*")
+def _wait_for_exit(page, site, language=ENGLISH):
+    page.wait_for_url(language.exit_url + "*")
     assert page.title() == "Weather"
 
 
-def test_exit_button_is_found_by_its_accessible_name(open_page):
-    page = open_page(ARTICLE)
-    button = _exit_button(page)
+@LANGUAGE
+def test_exit_button_is_found_by_its_accessible_name(open_page, language):
+    page = open_page(ARTICLES[language.code])
+    button = _exit_button(page, language)
     assert button.count() == 1
-    assert button.inner_text().strip().endswith("Exit this page")
+    assert button.inner_text().strip().endswith(language.quick_exit["exit"])
 
 
 @pytest.mark.parametrize("width,height", [(320, 640), (375, 740), (1280, 900)])
@@ -55,12 +62,14 @@ def test_exit_is_within_the_first_two_tab_stops(open_page):
     assert any("qe-skiplink" in name or "qe-button" in name for name in reached), reached
 
 
-def test_click_blanks_the_page_at_once_then_replaces_the_history_entry(site, open_page, page_guard):
-    page = open_page("")
-    page.get_by_role("link", name="Use this site safely").first.click()
-    page.wait_for_url("**/safe-use/")
+@LANGUAGE
+def test_click_blanks_the_page_at_once_then_replaces_the_history_entry(site, open_page, page_guard, language):
+    page = open_page(language.folder)
+    safe_use = {"en": "Use this site safely", "es": "Usar este sitio con seguridad"}[language.code]
+    page.get_by_role("link", name=safe_use).first.click()
+    page.wait_for_url("**/" + language.quick_exit["safe_use_page"])
     held = []
-    page.route(site.exit_url + "*", lambda route: held.append(route))  # the destination is slow
+    page.route(language.exit_url + "*", lambda route: held.append(route))  # the destination is slow
     length = page.evaluate("history.length")
     # Click and look in one step, while the destination is still loading.
     state = page.evaluate("""() => {
@@ -74,22 +83,23 @@ def test_click_blanks_the_page_at_once_then_replaces_the_history_entry(site, ope
     }""")
     assert state["elapsed"] < 100, state
     assert {k: state[k] for k in ("overlayShown", "main", "text", "role")} == {
-        "overlayShown": True, "main": "none", "text": "Loading.", "role": "alert"}
+        "overlayShown": True, "main": "none", "text": language.quick_exit["loading"], "role": "alert"}
     deadline = time.time() + 5
     while not held and time.time() < deadline:
         page.wait_for_timeout(50)
     held[0].fulfill(status=200, content_type="text/html", body="<!doctype html><title>Weather</title>")
-    _wait_for_exit(page, site)
+    _wait_for_exit(page, site, language)
     assert page.evaluate("history.length") == length  # replaced, not pushed
     page.go_back()
-    assert page.url == site.url("")  # Back skips the exited page
+    assert page.url == site.url(language.folder)  # Back skips the exited page
 
 
-def test_shift_three_times_exits(site, open_page, page_guard):
-    page = open_page(ARTICLE)
+@LANGUAGE
+def test_shift_three_times_exits(site, open_page, page_guard, language):
+    page = open_page(ARTICLES[language.code])
     for _ in range(3):
         page.keyboard.press("Shift")
-    _wait_for_exit(page, site)
+    _wait_for_exit(page, site, language)
     assert len(page_guard.exit_requests) == 1
 
 
@@ -106,14 +116,17 @@ def test_shift_as_a_modifier_or_another_key_does_not_count(open_page, page_guard
     assert "/articles/" in page.url
 
 
-def test_status_messages_after_each_press_and_on_expiry(open_page, page_guard):
-    page = open_page(ARTICLE)
+@LANGUAGE
+def test_status_messages_after_each_press_and_on_expiry(open_page, page_guard, language):
+    words = language.quick_exit
+    page = open_page(ARTICLES[language.code])
     page.keyboard.press("Shift")
-    assert page.inner_text(STATUS) == "Shift, press 2 more times to exit."
+    assert page.inner_text(STATUS) == words["press_two"]
     page.keyboard.press("Shift")
-    assert page.inner_text(STATUS) == "Shift, press 1 more time to exit."
+    assert page.inner_text(STATUS) == words["press_one"]
     page.wait_for_function(
-        "() => document.querySelector('.qe-status').textContent === 'Exit this page expired.'", timeout=6500)
+        "(expired) => document.querySelector('.qe-status').textContent === expired", arg=words["expired"],
+        timeout=6500)
     page.keyboard.press("Shift")
     page.wait_for_timeout(200)
     assert page_guard.exit_requests == []  # the count restarted after expiry

@@ -38,6 +38,7 @@ class PageGuard:
 
     site_origin: str
     exit_url: str
+    other_exit_urls: tuple[str, ...] = ()  # other languages' exit destinations
     foreign_requests: list[str] = field(default_factory=list)
     exit_requests: list[dict] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
@@ -55,7 +56,7 @@ class PageGuard:
         url = route.request.url
         if _origin(url) == self.site_origin:
             route.continue_()
-        elif url.startswith(self.exit_url):
+        elif any(url.startswith(exit_url) for exit_url in (self.exit_url, *self.other_exit_urls)):
             self.exit_requests.append({"url": url, "headers": route.request.all_headers()})
             route.fulfill(status=200, content_type="text/html", body=EXIT_STUB)
         else:

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from buildkit import languages
 from harness.generator import generator
 
 REPO = Path(__file__).resolve().parents[2]
@@ -31,7 +32,13 @@ def build_command(dest: Path, config: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)]
 
 
-def build_site(dest: Path, site_url: str, config: Path = REPO / "mkdocs.yml") -> BuildResult:
+def build_site(dest: Path, site_url: str, config: Path | None = None) -> BuildResult:
+    """The site as `make build` makes it: on MkDocs, every language (scripts/build_site.py's
+    function); a given config, or Zensical (English only), builds that one config."""
+    if config is None and generator() == "mkdocs":
+        built = languages.build_all(dest, site_url)
+        return BuildResult(built.returncode, built.output, built.seconds)
+    config = config or REPO / "mkdocs.yml"
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
     done = subprocess.run(build_command(dest, config), cwd=config.parent, env=env, capture_output=True, text=True)

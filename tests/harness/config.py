@@ -1,4 +1,4 @@
-"""Read mkdocs.yml as data (its !ENV tags resolve to their defaults)."""
+"""Read mkdocs.yml (and mkdocs.es.yml) as data (their !ENV tags resolve to their defaults)."""
 
 from __future__ import annotations
 
@@ -27,5 +27,10 @@ def site_config(path: Path = REPO / "mkdocs.yml") -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
 
 
-def exit_url() -> str:
-    return site_config()["extra"]["quick_exit"]["url"]
+def exit_url(config: str = "mkdocs.yml") -> str:
+    """The exit destination of one language's config (each sets its own)."""
+    return site_config(REPO / config)["extra"]["quick_exit"]["url"]
+
+
+def spanish_exit_url() -> str:
+    return exit_url("mkdocs.es.yml")

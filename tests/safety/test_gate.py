@@ -11,13 +11,14 @@ import sys
 import pytest
 
 from harness.build import REPO
-from harness.config import exit_url
-from sitekit.gate import Expected, Site, verify
+from sitekit.gate import Site, verify
+from sitekit.verify_cli import expected_languages
 
 
 @pytest.fixture(scope="module")
 def expected(site):
-    return Expected(site_url=site.base_url, exit_url=exit_url())
+    """One Expected per language: English at the root, Spanish under es/."""
+    return expected_languages(site.base_url)
 
 
 @pytest.fixture
@@ -188,7 +189,44 @@ def test_payloads_in_a_built_page_are_refused(site, expected, payload, expected_
     html = (site.root / "articles/healing/index.html").read_text(encoding="utf-8")
     marker = '<h1 id="'
     assert marker in html
-    problems = check_page(html.replace(marker, payload + marker, 1), "articles/healing/index.html", expected, {})
+    english = expected[0]
+    problems = check_page(html.replace(marker, payload + marker, 1), "articles/healing/index.html", english, {})
     assert any(expected_message in p for p in problems), problems
-    clean = check_page(html, "articles/healing/index.html", expected, {})
+    clean = check_page(html, "articles/healing/index.html", english, {})
     assert clean == []
+
+
+# Two languages: each held to its own exit page, help page and policy ---------------------------
+
+
+def test_each_language_has_its_own_expectations(expected):
+    english, spanish = expected
+    assert spanish.site_url == english.site_url + "es/"
+    assert spanish.exit_url != english.exit_url
+    assert (spanish.help_page, spanish.safe_use_page) == ("ayuda/", "uso-seguro/")
+
+
+def test_a_spanish_page_with_the_english_exit_or_help_fails(tampered, expected):
+    english, spanish = expected
+    _edit(tampered, "es/acerca/index.html", spanish.exit_url, english.exit_url)
+    _edit(tampered, "es/acerca/index.html", 'class="safety-bar__help" href="../ayuda/"',
+          'class="safety-bar__help" href="../../help/"')
+    problems = _problems(tampered, expected)
+    assert any(p.startswith("site/es/acerca/index.html: expected the help bar") for p in problems), problems
+    assert any(p.startswith("site/es/acerca/index.html: the first link must be the exit skip link") and
+               spanish.exit_url in p for p in problems), problems
+
+
+def test_policies_may_differ_between_languages_but_not_within_one(site, tampered, expected):
+    english_policy = _policy_of(site.root / "index.html")
+    spanish_policy = _policy_of(site.root / "es/index.html")
+    assert english_policy != spanish_policy  # each build scopes its policy to its own path
+    _edit(tampered, "es/acerca/index.html", "form-action 'none'", "form-action 'none'; media-src 'none'")
+    problems = _problems(tampered, expected)
+    assert any(p.startswith("site/es/acerca/index.html: its Content-Security-Policy differs from es/")
+               for p in problems), problems
+
+
+def _policy_of(path) -> str:
+    html = path.read_text(encoding="utf-8")
+    return html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]

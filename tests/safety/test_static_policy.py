@@ -12,9 +12,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from buildkit.zensical import runtime_style_hashes
-from harness.config import exit_url
 from harness.generator import is_zensical
 from harness.html import parse
+from harness.languages import LANGUAGES, language_of
 from harness.pages import html_files
 from sitekit.csp import inline_scripts, script_hash
 
@@ -51,34 +51,37 @@ def test_every_page_has_one_exit_button_that_works_as_a_link(pages):
     for name, html in pages.items():
         buttons = [a for a in parse(html).iter("a") if "qe-button" in a.classes()]
         assert len(buttons) == 1, name
-        button = buttons[0]
-        assert button.attrs["href"] == exit_url(), name
+        button, words = buttons[0], language_of(name).quick_exit
+        assert button.attrs["href"] == words["url"], name
         assert {"nofollow", "noreferrer"} <= set(button.attrs["rel"].split()), name
-        assert "Exit this page" in button.all_text() and "Emergency" in button.all_text(), name
+        assert words["exit"] in button.all_text() and words["emergency"] in button.all_text(), name
 
 
 def test_every_page_has_the_exit_skip_link_before_any_other_link_but_material_skip(pages):
     for name, html in pages.items():
         links = [a for a in parse(html).iter("a") if "md-skip" not in a.classes()]
         assert "qe-skiplink" in links[0].classes(), name
-        assert links[0].attrs["href"] == exit_url(), name
+        assert links[0].attrs["href"] == language_of(name).exit_url, name
 
 
-def test_exit_destination_is_neutral_https_and_configured_once():
-    url = urlsplit(exit_url())
-    assert url.scheme == "https"
-    assert url.hostname in {"www.bbc.co.uk", "www.bbc.com", "www.google.com"}
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
+def test_exit_destination_is_neutral_https_and_configured_once(language):
+    # Weather pages (QE-11): BBC Weather for English, Spain's state weather agency for Spanish.
+    url = urlsplit(language.exit_url)
+    assert url.scheme == "https" and not url.query and not url.fragment
+    assert url.hostname in {"www.bbc.co.uk", "www.bbc.com", "www.google.com", "www.aemet.es"}
 
 
 def test_help_is_in_the_same_place_on_every_page(site, pages):
-    base = site.base_url
     for name, html in pages.items():
+        language = language_of(name)
+        base = site.base_url + language.folder
         document = parse(html)
         helps = [el for el in document.iter() if "data-help" in el.attrs]
         assert len(helps) == 1, name
-        targets = [urljoin(base + name, a.attrs["href"]) for a in helps[0].iter("a")
-                   if a.all_text().strip() == "Get help now"]
-        assert targets == [base + "help/"], name
+        targets = [urljoin(site.base_url + name, a.attrs["href"]) for a in helps[0].iter("a")
+                   if a.all_text().strip() == language.quick_exit["help"]]
+        assert targets == [base + language.quick_exit["help_page"]], name
         body_children = [el for el in next(document.iter("body")).iter() if el.tag in ("nav", "header", "main")]
         assert body_children[0] is helps[0], f"{name}: the safety bar must be the first landmark"
 
@@ -86,7 +89,7 @@ def test_help_is_in_the_same_place_on_every_page(site, pages):
 def test_every_page_shows_emergency_numbers(pages):
     for name, html in pages.items():
         tels = {a.attrs["href"] for a in parse(html).iter("a") if a.attrs.get("href", "").startswith("tel:")}
-        assert {"tel:911", "tel:999", "tel:000"} <= tels, name
+        assert language_of(name).emergency_tels <= tels, name
 
 
 def test_csp_meta_comes_first_and_is_strict(site, pages):
@@ -100,22 +103,26 @@ def test_csp_meta_comes_first_and_is_strict(site, pages):
         assert first[1].attrs.get("http-equiv") == "Content-Security-Policy", name
         directives = _policy(head)
         for directive, value in expected.items():
-            assert directives.get(directive) == value.format(base=site.base_url), f"{name}: {directive}"
+            base = site.base_url + language_of(name).folder  # each language's build has its own path
+            assert directives.get(directive) == value.format(base=base), f"{name}: {directive}"
         assert not FORBIDDEN_IN_META & set(directives), name
         assert "'unsafe-inline'" not in str(directives) and "'unsafe-eval'" not in str(directives), name
         assert "'self'" not in str(directives), name
 
 
 def test_csp_allows_exactly_the_inline_scripts_and_is_the_same_everywhere(site, pages):
-    policies = set()
+    policies = {}
     for name, html in pages.items():
+        folder = language_of(name).folder
         directives = _policy(parse(html))
         sources = directives["script-src"].split()
-        assert sources[0] == site.base_url + "assets/javascripts/", name  # our bundle and Material's only
+        assert sources[0] == site.base_url + folder + "assets/javascripts/", name  # our bundle and Material's only
         allowed = set(sources[1:])
         assert allowed == {script_hash(text) for text in inline_scripts(html)}, name
-        policies.add(str(sorted(directives.items())))
-    assert len(policies) == 1, "the policy must be identical on every page (instant navigation keeps the first)"
+        policies.setdefault(folder, set()).add(str(sorted(directives.items())))
+    for folder, found in policies.items():
+        # instant navigation keeps the first page's policy; each language is its own build
+        assert len(found) == 1, f"the policy must be identical on every page of {folder or 'the English site'}"
 
 
 def test_no_inline_script_in_content_no_event_handlers_no_javascript_urls(pages):
@@ -183,11 +190,12 @@ def test_one_h1_and_no_skipped_heading_levels(pages):
         assert levels.count(1) == 1, f"{name}: {levels}"
         for previous, current in zip(levels, levels[1:]):
             assert current <= previous + 1, f"{name}: h{previous} then h{current}"
-        assert next(document.iter("html")).attrs.get("lang") == "en", name
+        assert next(document.iter("html")).attrs.get("lang") == language_of(name).code, name
 
 
 def test_every_page_links_the_safe_use_and_privacy_pages(site, pages):
-    base = site.base_url
     for name, html in pages.items():
-        targets = {urljoin(base + name, a.attrs.get("href", "")) for a in parse(html).iter("a")}
-        assert {base + "safe-use/", base + "privacy/"} <= targets, name
+        language = language_of(name)
+        base = site.base_url + language.folder
+        targets = {urljoin(site.base_url + name, a.attrs.get("href", "")) for a in parse(html).iter("a")}
+        assert {base + language.quick_exit["safe_use_page"], base + language.privacy_page} <= targets, name

@@ -51,7 +51,7 @@ def _built_path(uri: str) -> str:
 def _expected_pages() -> list[str]:
     """Every page the site should have, from the sources (so each page is its own test)."""
     uris = [p.relative_to(REPO / "docs").with_suffix("").as_posix() for p in (REPO / "docs").rglob("*.md")
-            if p.relative_to(REPO / "docs").parts[0] != "es"]  # not in the English build yet (exclude_docs)
+            if p.relative_to(REPO / "docs").parts[0] != "es"]  # the Spanish site (es/) is not budgeted yet
     uris += [f"quizzes/{p.stem}" for p in (REPO / "quizzes").glob("*.yml")] + ["quizzes/index"]
     return sorted({"404.html", *map(_built_path, uris)})
 
@@ -86,7 +86,9 @@ def test_own_quiz_and_quick_exit_code_is_at_most_4_kb_gzip(site):
 
 
 def test_every_built_page_has_a_budget(site):
-    built = sorted(path.relative_to(site.root).as_posix() for path in html_files(site.root))
+    # English pages only: the Spanish site (es/) has no stock twin to compare with yet (README).
+    built = sorted(name for name in (path.relative_to(site.root).as_posix() for path in html_files(site.root))
+                   if not name.startswith("es/"))
     assert built == PAGES, (
         f"pages built but not budgeted: {sorted(set(built) - set(PAGES))}; "
         f"budgeted but not built: {sorted(set(PAGES) - set(built))}"

@@ -1,52 +1,150 @@
-"""The Spanish pages build on their own (mkdocs.es.yml, strict): every docs/es/ page becomes a
-page in Spanish, links and snippets resolve, help numbers dial. Not the full Spanish site yet:
-the interface strings, hreflang and the language link are the next step (README)."""
+"""The Spanish site as `make build` makes it (es/ of the one built site): every docs/es/ page in
+Spanish with Material's Spanish interface and ours, a Spanish search index of Spanish pages only,
+hreflang alternates in the sitemaps, and on every page a link to the same page in the other
+language (else the other home page). English interface strings never reach a Spanish page."""
 
 from __future__ import annotations
 
+import json
 import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
 
-from harness.build import REPO, build_site
+from buildkit.languages import front_matter, page_path
+from harness.build import REPO
+from harness.generator import is_zensical
+from harness.html import parse
+from harness.pages import html_files
+
+pytestmark = pytest.mark.skipif(is_zensical(), reason="the Zensical path builds English only (README)")
 
 ES_DOCS = REPO / "docs" / "es"
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+# Our own interface words in English (mkdocs.yml extra, templates, header-controls.js) and
+# Material's English interface: none may appear in a Spanish page's HTML.
+ENGLISH_STRINGS = [
+    # Single words as the templates write them: reference titles may be English (a cited source).
+    "Exit this page", "Get help now", ">Emergency<", '"Safety"', "Shift, press", "Loading.",
+    "Content note", "Last reviewed", "Page not found", "Go to the home page", "In danger now", "Free helplines",
+    "More helplines", "Calls and texts", "About this site", "Use this site safely", "All pages",
+    "Information, not therapy", "Close search", '"Menu"', '"Search"', "Skip to content", "Table of contents",
+    "Back to top", "Type to start searching", "Initializing search", "Navigation", "Previous", "Next",
+]
 
 
-@pytest.fixture(scope="module")
-def spanish_site(tmp_path_factory):
-    dest = tmp_path_factory.mktemp("spanish-site")
-    result = build_site(dest, "http://127.0.0.1:8000/es/", config=REPO / "mkdocs.es.yml")
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict -f mkdocs.es.yml failed:\n{result.output}", pytrace=False)
-    return dest
+def _sources():
+    return sorted(ES_DOCS.rglob("*.md"))
 
 
-def _built(source) -> str:
-    relative = source.relative_to(ES_DOCS).with_suffix("")
-    return "index.html" if relative.name == "index" else f"{relative.as_posix()}/index.html"
+def _built(site, source) -> str:
+    return (site.root / "es" / page_path(source.relative_to(ES_DOCS).as_posix()) / "index.html").read_text(
+        encoding="utf-8")
 
 
-def test_every_spanish_page_is_built_in_spanish(spanish_site):
-    sources = sorted(ES_DOCS.rglob("*.md"))
-    assert len(sources) >= 11
-    for source in sources:
-        html = (spanish_site / _built(source)).read_text(encoding="utf-8")
-        assert re.search(r'<html lang="es"', html), f"{_built(source)}: not lang=es"
+def _spanish_pages(site) -> dict[str, str]:
+    return {p.relative_to(site.root).as_posix(): p.read_text(encoding="utf-8")
+            for p in html_files(site.root / "es")}
 
 
-def test_no_english_pages_in_the_spanish_build(spanish_site):
-    assert not (spanish_site / "quizzes").exists()
-    assert not (spanish_site / "articles").exists()
+def test_every_spanish_page_is_built_in_spanish_with_material_in_spanish(site):
+    assert len(_sources()) >= 11
+    for source in _sources():
+        html = _built(site, source)
+        assert re.search(r'<html lang="es"', html), source.name
+        assert 'placeholder="Búsqueda"' in html, source.name  # Material's Spanish interface
 
 
-def test_safety_callout_renders_in_every_article(spanish_site):
-    for html_path in sorted((spanish_site / "articulos").glob("*/index.html")):
-        html = html_path.read_text(encoding="utf-8")
-        assert "admonition safety" in html and 'href="../../ayuda/"' in html, html_path.parent.name
+def test_no_english_interface_string_on_a_spanish_page(site):
+    pages = _spanish_pages(site)
+    assert "es/404.html" in pages and len(pages) >= 12
+    for name, html in pages.items():
+        text = re.sub(r'<p class="language-link">.*?</p>', "", html)  # "In English" is meant
+        found = [words for words in ENGLISH_STRINGS if words in text]
+        assert found == [], f"{name}: {found}"
 
 
-def test_help_numbers_dial(spanish_site):
-    html = (spanish_site / "ayuda" / "index.html").read_text(encoding="utf-8")
+def test_the_english_strings_list_catches_the_english_pages(site):
+    # The list above must be able to fail: every string but Material's is on an English page.
+    html = (site.root / "index.html").read_text(encoding="utf-8")
+    assert {"Exit this page", "Get help now", "In danger now", "Information, not therapy"} <= {
+        words for words in ENGLISH_STRINGS if words in html}
+
+
+def test_spanish_safety_bar_and_footer(site):
+    document = parse((site.root / "es/articulos/lazos-fuertes/index.html").read_text(encoding="utf-8"))
+    bar = next(el for el in document.iter() if "data-help" in el.attrs)
+    assert bar.attrs["aria-label"] == "Seguridad"
+    assert bar.attrs["data-i18n-press-two"].startswith("Shift, pulsa 2")
+    texts = [a.all_text().strip() for a in bar.iter("a")]
+    assert texts[0] == "Salir de esta página" and "Ayuda ahora" in texts
+    tels = {a.attrs["href"] for a in document.iter("a") if a.attrs.get("href", "").startswith("tel:")}
+    assert {"tel:112", "tel:911", "tel:+18007997233"} <= tels
+    assert not {"tel:999", "tel:000"} & tels
+
+
+def test_each_language_has_its_own_search_index(site):
+    english = json.loads((site.root / "search/search_index.json").read_text(encoding="utf-8"))
+    spanish = json.loads((site.root / "es/search/search_index.json").read_text(encoding="utf-8"))
+    assert spanish["config"]["lang"] == ["es"] and english["config"]["lang"] == ["en"]
+    spanish_titles = {front_matter(source)["title"] for source in _sources()}
+    assert spanish_titles <= {doc["title"] for doc in spanish["docs"]}
+    english_titles = {doc["title"] for doc in english["docs"]}
+    assert not spanish_titles & english_titles - {"Privacy"}
+    assert "Bienvenida" not in english_titles and "Welcome" not in {doc["title"] for doc in spanish["docs"]}
+    # Spanish stemming: Material loads lunr's Spanish stemmer for "es"
+    assert (site.root / "es/assets/javascripts/lunr/min/lunr.es.min.js").is_file()
+
+
+def _alternates(sitemap) -> dict[str, dict[str, str]]:
+    found = {}
+    for url in ET.parse(sitemap).getroot().findall("s:url", SITEMAP):
+        loc = url.find("s:loc", SITEMAP).text.strip()
+        found[loc] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP)}
+    return found
+
+
+def test_hreflang_alternates_link_each_page_and_its_translation_both_ways(site):
+    english = _alternates(site.root / "sitemap.xml")
+    spanish = _alternates(site.root / "es/sitemap.xml")
+    for source in _sources():
+        twin = front_matter(source)["translation_of"]
+        es_url = site.base_url + "es/" + page_path(source.relative_to(ES_DOCS).as_posix())
+        en_url = site.base_url + page_path(twin)
+        assert spanish[es_url] == {"es": es_url, "en": en_url}, source.name
+        assert english[en_url] == {"en": en_url, "es": es_url}, twin
+    untranslated = [url for url, links in english.items() if not links]
+    assert site.base_url + "quizzes/" in untranslated
+
+
+def test_every_page_links_to_the_same_page_in_the_other_language(site):
+    english_to_spanish = {page_path(front_matter(s)["translation_of"]): "es/" + page_path(s.relative_to(ES_DOCS).as_posix())
+                          for s in _sources()}
+    spanish_to_english = {es: en for en, es in english_to_spanish.items()}
+    site_path = urlsplit(site.base_url).path
+    for path in html_files(site.root):
+        name = path.relative_to(site.root).as_posix()
+        page = name[: -len("index.html")] if name.endswith("index.html") else name
+        spanish = name.startswith("es/")
+        expected = spanish_to_english.get(page, "") if spanish else english_to_spanish.get(page, "es/")
+        links = [a for a in parse(path.read_text(encoding="utf-8")).iter("a") if "hreflang" in a.attrs]
+        assert len(links) == 1, name
+        link = links[0]
+        assert link.attrs["href"] == site_path + expected, name
+        assert link.attrs["hreflang"] == link.attrs["lang"] == ("en" if spanish else "es"), name
+        assert link.attrs["target"] == "_self", name  # a full page load, on purpose
+        assert link.all_text() == ("In English" if spanish else "En español"), name
+    assert len(english_to_spanish) == len(_sources())
+
+
+def test_help_numbers_dial(site):
+    html = _built(site, ES_DOCS / "ayuda.md")
     numbers = set(re.findall(r'href="tel:([^"]+)"', html))
     assert {"911", "112", "016", "079", "144", "155", "123", "1455", "133", "100", "988"} <= numbers
+
+
+def test_safety_callout_renders_in_every_article(site):
+    for html_path in sorted((site.root / "es/articulos").glob("*/index.html")):
+        html = html_path.read_text(encoding="utf-8")
+        assert "admonition safety" in html and 'href="../../ayuda/"' in html, html_path.parent.name

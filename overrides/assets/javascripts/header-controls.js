@@ -14,7 +14,12 @@
   body.dataset.controlsBound = "1";
 
   // Header and search icons have no text, so they get a name; nav labels have their text.
-  var ICON_NAMES = { __drawer: "Menu", __search: "Search" };
+  // Their words come from the safety bar (extra.quick_exit of each language's config).
+  function word(key, fallback) {
+    var bar = document.querySelector("[data-module='quick-exit']");
+    return (bar && bar.getAttribute("data-i18n-" + key)) || fallback;
+  }
+  var ICON_NAMES = { __drawer: word("menu", "Menu"), __search: word("search", "Search") };
   var CONTROLS = "label.md-header__button[for], label.md-search__icon[for], " +
     ".md-nav--primary label.md-nav__link[for], .md-nav--primary label.md-nav__title:not([for='__drawer'])";
   var FOCUSABLE = "a[href], input:not([type=hidden]), button:not([tabindex='-1']), summary, [tabindex='0']";
@@ -43,7 +48,7 @@
       while (label.firstChild) button.appendChild(label.firstChild);
       if (button.classList.contains("md-search__icon")) {
         button.tabIndex = -1; // reached by Tab inside search only (see tabInSearch)
-        button.setAttribute("aria-label", "Close search");
+        button.setAttribute("aria-label", word("close-search", "Close search"));
       } else if (ICON_NAMES[input.id] && !button.textContent.trim()) {
         button.setAttribute("aria-label", ICON_NAMES[input.id]);
       }

@@ -1,0 +1,138 @@
+"""The site's languages: one MkDocs config per language, built one after the other into one
+site folder (English at its root, Spanish under es/), and the link between a page and its
+translation.
+
+Separate builds, not mkdocs-static-i18n: that plugin drops pages made with File.generated
+(its issue #263), which is how our quiz pages and bundles are made. Each build has its own
+search index (Spanish stemming for Spanish), its own Material interface language and its
+own Content-Security-Policy (the gate compares policies within a language only).
+
+A page of a second language names its English twin in front matter (`translation_of:`);
+the English build reads those to link back. Nothing is stored to remember the choice.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    config: str  # the MkDocs config, relative to the repository
+    subdir: str  # where its pages go inside the site folder: "" or "es/"
+
+
+LANGUAGES = (Language("en", "mkdocs.yml", ""), Language("es", "mkdocs.es.yml", "es/"))
+DEFAULT_SITE_URL = "https://steady-ground.github.io/steady-ground/"
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    seconds: float
+
+
+def site_urls(site_url: str | None = None) -> dict[str, str]:
+    """Each language's site_url: SITE_URL (or the real Pages address) plus its folder."""
+    base = site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL
+    base = base if base.endswith("/") else base + "/"
+    return {language.code: base + language.subdir for language in LANGUAGES}
+
+
+def build_all(site_dir: Path, site_url: str | None = None, *, python: str = sys.executable,
+              repo: Path = REPO) -> BuildResult:
+    """Strict MkDocs builds of every language into site_dir; the first failure stops."""
+    urls = site_urls(site_url)
+    outputs: list[str] = []
+    started = time.perf_counter()
+    for language in LANGUAGES:
+        dest = Path(site_dir).resolve() / language.subdir
+        # English first with --clean (it empties site_dir); the others clean only their folder.
+        command = [python, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(repo / language.config),
+                   "-d", str(dest)]
+        env = {**os.environ, "SITE_URL": urls[language.code], "NO_MKDOCS_2_WARNING": "1"}
+        done = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True)
+        outputs.append(f"== {language.code} ({language.config}) ==\n{done.stdout}{done.stderr}")
+        if done.returncode != 0:
+            return BuildResult(done.returncode, "\n".join(outputs), time.perf_counter() - started)
+    return BuildResult(0, "\n".join(outputs), time.perf_counter() - started)
+
+
+# Links between a page and its translation ---------------------------------------------------
+
+
+def page_path(src_uri: str) -> str:
+    """The URL path of a Markdown source inside its language's site (directory URLs)."""
+    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---"):
+        return {}
+    block = text.split("\n---", 1)[0][3:]
+    data = yaml.safe_load(block)
+    return data if isinstance(data, dict) else {}
+
+
+def translations_from(docs_dir: Path) -> dict[str, str]:
+    """{English source: translated source} from the `translation_of:` of a language's pages."""
+    pairs = {}
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        twin = front_matter(path).get("translation_of")
+        if isinstance(twin, str):
+            pairs[twin] = path.relative_to(docs_dir).as_posix()
+    return pairs
+
+
+@dataclass(frozen=True)
+class OtherLanguage:
+    """extra.language.other of a config: the language the link on every page leads to."""
+    code: str
+    link_text: str
+    path: str  # from this language's site root to the other's, e.g. "es/" or "../"
+    docs_dir: Path
+
+    @classmethod
+    def from_extra(cls, extra: dict, root: Path) -> "OtherLanguage | None":
+        other = (extra.get("language") or {}).get("other")
+        if not other:
+            return None
+        return cls(other["code"], other["link_text"], other["path"], root / other["docs_dir"])
+
+
+def language_link(src_uri: str, meta: dict, *, site_url: str, other: OtherLanguage,
+                  reverse: dict[str, str]) -> dict:
+    """Where this page's language link leads: its translation, else the other home page.
+
+    `reverse` maps this language's sources to the other's (for English: from the Spanish
+    pages' translation_of); a page of a second language names its twin itself.
+    """
+    twin = meta.get("translation_of") if isinstance(meta.get("translation_of"), str) else reverse.get(src_uri)
+    if twin and not (other.docs_dir / twin).is_file():
+        twin = None
+    other_root = posixpath.normpath(posixpath.join(_path_of(site_url), other.path)).rstrip("/") + "/"
+    href = other_root + (page_path(twin) if twin else "")
+    origin = site_url[: len(site_url) - len(_path_of(site_url))]
+    return {"href": href, "url": origin + href, "hreflang": other.code, "text": other.link_text,
+            "translated": bool(twin)}
+
+
+def _path_of(site_url: str) -> str:
+    rest = site_url.split("://", 1)[-1]
+    return "/" + rest.split("/", 1)[1] if "/" in rest else "/"

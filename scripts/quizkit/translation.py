@@ -1,0 +1,84 @@
+"""A translated quiz may change words only: `scoring_differences(source, translation)` lists
+every way the translation scores differently from its source, one Problem each, at the
+translation's file:line:col (rule "translation").
+
+Compared, in order: question ids, answer types, subscales, reverse keys, each answer's points,
+"exclusive" marks and the flags it raises (by position, since the labels are translated), the
+flag ids, the total's and each subscale's band ranges, and which flags change or hide a result.
+Titles, texts, hints, labels and bodies may differ. Examples are checked by the usual rules
+(each language's examples are replayed against its own labels).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from .loader import Loaded, load_file
+from .model import Band, Quiz
+from .problems import Problem
+
+RULE = "translation"
+
+
+def check_translation(source: Quiz, translation: Quiz, loaded: Loaded) -> list[Problem]:
+    """The scoring differences, placed in the translation's file (`loaded` is its YAML)."""
+    found = list(_differences(source, translation))
+    return sorted(Problem(loaded.path, *_line_col(loaded, path), message, RULE) for path, message in found)
+
+
+def check_translation_file(source: Quiz, translation: Quiz, path: str | Path) -> list[Problem]:
+    return check_translation(source, translation, load_file(path, translation.source))
+
+
+def _line_col(loaded: Loaded, path: tuple) -> tuple[int, int]:
+    place = loaded.positions.of(path)
+    return place.line, place.col
+
+
+def _differences(source: Quiz, translation: Quiz) -> Iterator[tuple[tuple, str]]:
+    origin = f"its source {source.source}"
+    ids, translated_ids = [q.id for q in source.questions], [q.id for q in translation.questions]
+    if ids != translated_ids:
+        yield ("questions",), (f"the questions must be those of {origin}, in the same order: "
+                               f"{', '.join(ids)} (found {', '.join(translated_ids)})")
+        return  # the rest is compared question by question
+    for index, (ours, theirs) in enumerate(zip(source.questions, translation.questions)):
+        at = ("questions", index)
+        if (ours.kind, ours.subscale, ours.reverse) != (theirs.kind, theirs.subscale, theirs.reverse):
+            yield at, (f'question "{theirs.id}": type, subscale and reverse must stay as in {origin} '
+                       f"({ours.kind}, {ours.subscale}, reverse {ours.reverse})")
+        shape = [(o.points, o.exclusive, tuple(sorted(o.flags))) for o in ours.options]
+        translated = [(o.points, o.exclusive, tuple(sorted(o.flags))) for o in theirs.options]
+        if shape != translated:
+            yield at, (f'question "{theirs.id}": each answer must keep its points, "exclusive" and flags, in '
+                       f"order, as in {origin} ({_shape(shape)}; found {_shape(translated)})")
+    if [f.id for f in source.flags] != [f.id for f in translation.flags]:
+        yield ("flags",), f"the flags must be those of {origin}: {', '.join(f.id for f in source.flags)}"
+    yield from _bands(source.bands, translation.bands, ("bands",), "the total", origin)
+    sub_ids = [s.id for s in source.subscales]
+    if sub_ids != [s.id for s in translation.subscales]:
+        yield ("subscales",), f"the subscales must be those of {origin}, in order: {', '.join(sub_ids)}"
+    else:
+        for index, (ours, theirs) in enumerate(zip(source.subscales, translation.subscales)):
+            yield from _bands(ours.bands, theirs.bands, ("subscales", index, "bands"), f'subscale "{ours.id}"',
+                              origin)
+    if _flagged(source.flagged) != _flagged(translation.flagged):
+        yield ("flagged",), f"the flags that change the result must be those of {origin}"
+
+
+def _bands(ours: tuple[Band, ...], theirs: tuple[Band, ...], at: tuple, what: str, origin: str):
+    ranges = [(b.min, b.max, _flagged(b.flagged)) for b in ours]
+    translated = [(b.min, b.max, _flagged(b.flagged)) for b in theirs]
+    if ranges != translated:
+        shown = ", ".join(f"{low}-{high}" for low, high, _ in ranges)
+        yield at, f"the bands of {what} must keep the ranges (and flagged results) of {origin}: {shown}"
+
+
+def _flagged(flagged) -> tuple | None:
+    return None if flagged is None else (tuple(sorted(flagged.flags)), flagged.title is None)
+
+
+def _shape(shape: list[tuple]) -> str:
+    return ", ".join(f"{points}{'x' if exclusive else ''}{'+' + '+'.join(flags) if flags else ''}"
+                     for points, exclusive, flags in shape)

@@ -1,0 +1,69 @@
+"""The language link in a real Chromium: from an English page to its Spanish twin and back in
+one tap each, as full page loads (each language has its own search index and policy), with
+nothing stored; Spanish search finds Spanish pages only; no English words on a Spanish page
+once our scripts have run (header-controls.js names Material's icon buttons)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from harness.search import search
+from harness.storage import is_empty, storage_snapshot
+
+
+def _follow_language_link(page, name: str) -> None:
+    page.evaluate("window.__samePage = true")  # gone after a full page load
+    page.get_by_role("link", name=name).click()
+    page.wait_for_load_state("load")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_there_and_back_in_one_tap_each_with_nothing_stored(site, open_page, width):
+    page = open_page("articles/strong-attachment/", width=width, height=800)
+    _follow_language_link(page, "En español")
+    page.wait_for_url("**/es/articulos/lazos-fuertes/")
+    assert page.evaluate("document.documentElement.lang") == "es"
+    assert page.evaluate("window.__samePage") is None, "the language link must load a full page"
+    _follow_language_link(page, "In English")
+    page.wait_for_url("**/articles/strong-attachment/")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.evaluate("window.__samePage") is None
+    snapshot = storage_snapshot(page)
+    assert is_empty(snapshot), snapshot
+    page.goto(site.url("es/acerca/"))
+    assert is_empty(storage_snapshot(page))
+
+
+def test_a_page_without_translation_leads_to_the_other_home_page(site, open_page):
+    page = open_page("quizzes/")
+    _follow_language_link(page, "En español")
+    page.wait_for_url(site.url("es/"))
+    assert page.title().startswith("Bienvenida")
+
+
+def test_spanish_search_finds_spanish_pages_only(site, open_page):
+    page = open_page("es/")
+    page.wait_for_load_state("networkidle")
+    first = search(page, "contacto")
+    hrefs = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    assert hrefs and all(urlsplit(href).path.startswith(urlsplit(site.url("es/")).path) for href in hrefs), hrefs
+    first.click()
+    page.wait_for_load_state("networkidle")
+    assert urlsplit(page.url).query == "" and "/es/" in page.url
+    assert is_empty(storage_snapshot(page))
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_english_words_on_a_spanish_page_after_scripts_run(open_page, width):
+    page = open_page("es/articulos/lazos-fuertes/", width=width, height=800)
+    page.wait_for_load_state("networkidle")
+    labels = page.evaluate("""() => [...document.querySelectorAll('[aria-label]')]
+        .map(el => el.getAttribute('aria-label'))""")
+    english = {"Menu", "Search", "Close search", "Safety", "Content note", "Emergency"}
+    assert not english & set(labels), labels
+    assert {"Menú", "Seguridad"} <= set(labels), labels
+    text = page.inner_text("body")
+    for words in ("Exit this page", "Get help now", "In danger now", "Skip to content"):
+        assert words not in text

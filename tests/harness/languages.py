@@ -1,0 +1,36 @@
+"""What each language's built pages must carry, for tests that check every page: English at
+the site root, Spanish under es/ (scripts/buildkit/languages.py). Exit page and interface
+words come from each language's config; emergency numbers and page paths are stated here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from harness.config import REPO, site_config
+
+
+@dataclass(frozen=True)
+class PageLanguage:
+    code: str
+    folder: str  # "" or "es/"
+    config: str
+    emergency_tels: frozenset[str]  # the footer's emergency numbers
+    privacy_page: str
+
+    @property
+    def quick_exit(self) -> dict:
+        return site_config(REPO / self.config)["extra"]["quick_exit"]
+
+    @property
+    def exit_url(self) -> str:
+        return self.quick_exit["url"]
+
+
+ENGLISH = PageLanguage("en", "", "mkdocs.yml", frozenset({"tel:911", "tel:999", "tel:000"}), "privacy/")
+SPANISH = PageLanguage("es", "es/", "mkdocs.es.yml", frozenset({"tel:112", "tel:911"}), "privacidad/")
+LANGUAGES = (ENGLISH, SPANISH)
+
+
+def language_of(relative: str) -> PageLanguage:
+    """The language of a built file, from its path inside the site."""
+    return SPANISH if relative.startswith(SPANISH.folder) else ENGLISH
