@@ -10,16 +10,10 @@ for candidate in "${CHROMIUM:-}" /usr/bin/chromium "$(command -v chromium 2>/dev
   fi
 done
 
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "No Chromium found; installing Debian's chromium package..." >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get -o DPkg::Lock::Timeout=300 update -qq >&2
-  apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends \
-    chromium fonts-liberation fonts-dejavu-core >&2
-  if [ -x /usr/bin/chromium ]; then
-    echo /usr/bin/chromium
-    exit 0
-  fi
+echo "No Chromium found; trying to install Debian's chromium package..." >&2
+if "$(dirname "$0")/apt-install.sh" chromium fonts-liberation fonts-dejavu-core && [ -x /usr/bin/chromium ]; then
+  echo /usr/bin/chromium
+  exit 0
 fi
 
 cat >&2 <<'MSG'

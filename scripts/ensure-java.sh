@@ -10,15 +10,10 @@ for candidate in "${JAVA:-}" "$(command -v java 2>/dev/null || true)"; do
   fi
 done
 
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "No Java found; installing Debian's default-jre-headless package..." >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get -o DPkg::Lock::Timeout=300 update -qq >&2
-  apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends default-jre-headless >&2
-  if command -v java >/dev/null 2>&1; then
-    command -v java
-    exit 0
-  fi
+echo "No Java found; trying to install Debian's default-jre-headless package..." >&2
+if "$(dirname "$0")/apt-install.sh" default-jre-headless && command -v java >/dev/null 2>&1; then
+  command -v java
+  exit 0
 fi
 
 cat >&2 <<'MSG'
