@@ -127,6 +127,12 @@ def reference_is_cited(project: Project) -> Iterator[Problem]:
 
 
 def _item_line(page: Page, item: str) -> int:
+    """The line of the References key that renders as `item` (or of a hand-typed item)."""
+    data = bibliography.load(page.docs.parent)
+    for cite in bibliography.citations(page.body):
+        entry = data.entries.get(cite.key)
+        if entry and normalise(bibliography.render_entry(entry)).startswith(normalise(item)[:30]):
+            return page.body_line_offset + cite.line
     head = item[:30]
     for number, line in enumerate(page.text.splitlines(), 1):
         if head in line:

@@ -101,7 +101,7 @@ class Page:
     def rendered_body(self) -> str:
         """The body with its list of reference keys replaced by the APA lines the build writes
         from references.yml (buildkit/references.py), so the checks read what readers read."""
-        return bibliography.render_page(self.body, bibliography.load(ROOT))
+        return bibliography.render_page(self.body, bibliography.load(self.docs.parent))
 
     @property
     def references(self) -> str:

@@ -21,6 +21,7 @@ def project(tmp_path: Path) -> Project:
     """A copy of the real sources (clean), to add one mistake to."""
     for folder in ("docs", "includes", "quizzes"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copy(ROOT / "references.yml", tmp_path / "references.yml")
     return Project(tmp_path)
 
 
@@ -55,10 +56,12 @@ CASES = [
     ("leaving-needs-safety-plan", "docs/articles/x.md", GOOD_FRONT + "# T\n\nGoing no contact is hard.\n",
      "docs/articles/x.md:10:1: the page talks about leaving ('no contact')"),
     ("references-section", "docs/articles/x.md", GOOD_FRONT + "# T\n\nText.\n", "no '## References' section"),
-    ("citation-in-references", "docs/articles/x.md", GOOD_FRONT + "# T\n\nA claim (Smith, 2020).\n\n## References\n\n- Jones (2019). *B*.\n",
+    ("citation-in-references", "docs/articles/x.md", GOOD_FRONT + "# T\n\nA claim (Smith, 2020).\n\n## References\n\n- stark-2007\n",
      "docs/articles/x.md:10:1: (Smith, 2020): no item of the References list starts with 'Smith'"),
-    ("reference-is-cited", "docs/articles/x.md", GOOD_FRONT + "# T\n\nText.\n\n## References\n\n- Jones, A. (2019). *B*.\n",
-     "docs/articles/x.md:14:1: the reference 'Jones, A. (2019). *B*.' is never cited"),
+    ("reference-is-cited", "docs/articles/x.md", GOOD_FRONT + "# T\n\nText.\n\n## References\n\n- stark-2007\n",
+     "docs/articles/x.md:14:1: the reference 'Stark, E. (2007)."),
+    ("bibliography", "docs/articles/x.md", GOOD_FRONT + "# T\n\nText (Stark, 2007).\n\n## References\n\n- stark-207\n",
+     "docs/articles/x.md:14:3: unknown reference key 'stark-207'"),
     ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\n<!-- Quiz: readiness -->\n", "docs/articles/x.md:10:1: this quiz marker must be written in lower case"),
     ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\n    <!-- quiz: readiness -->\n", "is indented"),
     ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\nTry <!-- quiz: readiness --> now.\n", "shares its line"),

@@ -116,6 +116,9 @@
       function (el) {
         // On wide screens the close button is only a magnifier glass (no pointer events).
         var decorative = el.classList.contains("sg-toggle") && getComputedStyle(el).pointerEvents === "none";
+        // The field is always a stop: while the box fades in (250 ms after typing opens it)
+        // it is not "shown" yet, and a quick Tab would otherwise leave search.
+        if (el.classList.contains("md-search__input")) return true;
         return !decorative && shown(el.tagName === "A" ? el.firstElementChild || el : el); // a result's box is its child
       });
   }
