@@ -85,13 +85,15 @@
     if (shown(button)) {
       button.focus();
     } else if (id === "__search") {
-      holdSearchClosed = true;
-      document.querySelector(".md-search__input").focus();
+      var field = document.querySelector(".md-search__input"); // Zensical has its own search
+      holdSearchClosed = !!field;
+      if (field) field.focus();
     }
   }
 
   // The box may take a few frames to become focusable (Material's transitions).
   function focusWhenShown(el, frames) {
+    if (!el) return; // Zensical's search has no Material field
     el.focus();
     if (document.activeElement !== el && frames > 0) {
       requestAnimationFrame(function () { focusWhenShown(el, frames - 1); });
