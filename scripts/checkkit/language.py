@@ -155,19 +155,8 @@ def _blank(match: re.Match) -> str:
 
 
 def markdown_findings(markdown: str, first_line: int = 1) -> list[str]:
-    """Findings in Markdown, skipping myth passages, References and link targets; each reported
-    with the line where its paragraph starts."""
-    references = re.compile(r"^##\s+References\s*$.*?(?=^#{1,2}\s|\Z)", re.S | re.M)
-    text = references.sub(_blank, without_myths(markdown))
-    text = without_link_targets(text)
-    out, line = [], first_line
-    for block in re.split(r"(\n\s*\n)", text):
-        if block.strip():
-            start = line + len(block) - len(block.lstrip("\n"))
-            out += [f"line {start}: '{words}' [{bid}] {REASONS[bid]}" for bid, words in findings(block)]
-        line += block.count("\n")
-    return out
-
+    """markdown_places as readable lines: "line N: 'words' [id] reason"."""
+    return [f"line {line}: '{words}' [{bid}] {REASONS[bid]}" for line, bid, words in markdown_places(markdown, first_line)]
 
 
 def page_sources(project: Project) -> list[tuple[str, str, int]]:
