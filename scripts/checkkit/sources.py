@@ -21,7 +21,7 @@ TRANSLATION_FOLDERS = ("es",)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$", re.M)
-_REFERENCES = re.compile(r"^##\s+References\s*$", re.M)
+_REFERENCES = re.compile(r"^##\s+(?:References|Referencias)\s*$", re.M)  # English and Spanish pages
 _NEXT_H1_OR_H2 = re.compile(r"^#{1,2}\s", re.M)
 # [label](target) and ![alt](target); the target stops at whitespace or ")" (titles are ignored).
 _LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
