@@ -139,7 +139,7 @@ def _setup_language_link(config, root: Path) -> None:
     if other is not None:
         # The English build learns each page's twin from the Spanish pages' translation_of.
         if config.extra["language"]["other"].get("names_its_twins"):
-            _state["twins"] = languages.translations_from(other.docs_dir)
+            _state["twins"] = languages.translations_from(other.docs_dir, other.quiz_dir)
         # For pages without a page object (404.html): the other language's home page.
         config.extra["language"]["home"] = languages.language_link(
             "", {}, site_url=config.site_url, other=other, reverse={})
