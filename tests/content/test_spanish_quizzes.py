@@ -30,8 +30,10 @@ MIN_FERNANDEZ_HUERTA = 70.0
 MAX_INTRO_WORDS = 70
 # Issue 15, point 5: at least these three, each naming its English twin.
 REQUIRED = {"preparacion": "readiness", "seguridad": "safety-check", "telefono": "phone-check"}
-# Flags about danger to the reader: their bodies say what to do in danger now.
+# Flags about danger to the reader: their bodies say what to do in danger now. A crisis flag
+# (thoughts of self-harm) points to crisis lines rather than to an advocate and safety planning.
 DANGER_FLAGS = {"danger", "safety", "crisis"}
+CRISIS_FLAGS = {"crisis"}
 HELP = "../ayuda.md"
 SAFETY_ARTICLE = "../articulos/planificar-con-calma.md"
 SAFE_USE = "../uso-seguro.md"
@@ -156,17 +158,21 @@ def result_link_problems(data: dict) -> list[str]:
 
 
 def flag_problems(data: dict) -> list[str]:
-    """A raised flag points to an advocate ('persona de apoyo') and to ayuda.md; a danger flag also
-    links the safety article and says what to do in danger now, as ayuda.md words it."""
+    """A raised flag points to ayuda.md and to an advocate ('persona de apoyo'; a crisis flag to a
+    crisis line instead); a danger flag says what to do in danger now, as ayuda.md words it, and
+    (but for a crisis flag) links the safety article."""
     problems = []
     for flag_id, flag in (data.get("flags") or {}).items():
         body = normalise(str(flag.get("body") or ""))
         if HELP not in markdown_link_targets(body):
             problems.append(f"flags.{flag_id}: does not link [Ayuda ahora]({HELP})")
-        if not re.search(r"persona de apoyo", body, re.I):
+        if flag_id in CRISIS_FLAGS:
+            if not re.search(r"l[ií]nea de crisis|\(tel:988\)", body, re.I):
+                problems.append(f"flags.{flag_id}: names no crisis line")
+        elif not re.search(r"persona de apoyo", body, re.I):
             problems.append(f"flags.{flag_id}: does not point to an advocate ('persona de apoyo')")
         if flag_id in DANGER_FLAGS:
-            if SAFETY_ARTICLE not in markdown_link_targets(body):
+            if flag_id not in CRISIS_FLAGS and SAFETY_ARTICLE not in markdown_link_targets(body):
                 problems.append(f"flags.{flag_id}: does not link [Primero, tu seguridad]({SAFETY_ARTICLE})")
             if not re.search(r"Si est[aá]s en peligro ahora, llama al n[uú]mero de emergencias", body):
                 problems.append(f"flags.{flag_id}: does not say 'Si estás en peligro ahora, llama al número de emergencias'")
@@ -290,6 +296,10 @@ BAD_EXAMPLES = [
     (flag_problems, ("flags", "safety", "body"), "Habla con una persona de apoyo. Si estás en peligro ahora, llama al número de emergencias."),
     (flag_problems, ("flags", "safety", "body"), f"Lee [esto]({SAFETY_ARTICLE}) y mira [Ayuda ahora]({HELP})."),
     (flag_problems, ("flags", "safety", "body"), f"Habla con una persona de apoyo. Mira [Ayuda ahora]({HELP})."),
+    (flag_problems, ("flags", "crisis"), {"title": "Apoyo", "body": (
+        f"Habla con alguien. Mira [Ayuda ahora]({HELP}). Si estás en peligro ahora, llama al número de emergencias.")}),
+    (flag_problems, ("flags", "crisis"), {"title": "Apoyo", "body": (
+        f"Llama al [988](tel:988) o busca una línea de crisis en [Ayuda ahora]({HELP}).")}),
 ]
 
 
