@@ -15,6 +15,9 @@ from mkdocs.utils.yaml import yaml_load
 from benchkit.common import REPO
 
 
+NAMES = {"en": "English", "es": "Spanish"}
+
+
 @dataclass(frozen=True)
 class SiteLanguage:
     code: str
@@ -43,6 +46,18 @@ class SiteLanguage:
     @property
     def quiz_files(self) -> list[Path]:
         return quizkit.quiz_files(self.quiz_dir)
+
+    @property
+    def name(self) -> str:
+        """For tables: "English (mkdocs.yml)"."""
+        return f"{NAMES.get(self.code, self.code)} ({self.config_file.name})"
+
+    def built_pages(self, site_root: Path) -> list[str]:
+        """This language's HTML files in a built site, relative to the site folder ("es/ayuda/index.html")."""
+        others = [language.subdir for language in all_languages(self.config_file.parent)
+                  if language.subdir != self.subdir and language.subdir.startswith(self.subdir)]
+        pages = (path.relative_to(site_root).as_posix() for path in (site_root / self.subdir).rglob("*.html"))
+        return sorted(page for page in pages if not any(page.startswith(other) for other in others))
 
     def other_docs_dirs(self) -> list[Path]:
         """Other languages' Markdown folders inside this one (docs/es/ is the Spanish site's)."""
