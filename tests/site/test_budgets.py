@@ -33,6 +33,8 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -41,7 +43,7 @@ import pytest
 from benchkit.common import REPO, BuildFailed
 from benchkit.languages import SiteLanguage, all_languages
 from benchkit.pages import PAGE_ALLOWANCE, own_code, page_budget
-from benchkit.projects import build_stock_site, valid_quizzes
+from benchkit.projects import build_stock_site, stock_project, valid_quizzes
 from harness.pages import html_files
 
 OWN_CODE_BUDGET = 4 * 1024
@@ -114,3 +116,40 @@ def test_page_transfers_at_most_stock_plus_allowance_plus_own_text(site, stock_s
         f"= stock Material {stock.total:,} (HTML {stock.html:,}) + {PAGE_ALLOWANCE:,} + own extra text "
         f"{budget.extra:,} ({len(budget.extra_text.split())} words); over by {ours.total - budget.allowed:,} B"
     )
+
+
+@pytest.mark.parametrize("language", all_languages(), ids=lambda language: language.code)
+def test_stock_site_has_the_interface_and_search_language_of_ours(site, stock_site, language):
+    """Each page is measured against a stock page in its own language (Material's words and
+    the search stemmer differ by language, and so do their bytes)."""
+    for root in (site.root, stock_site):
+        assert (root / language.subdir / "index.html").is_file(), f"{root}: no {language.subdir}index.html"
+    ours, stock = (_languages_of(root / language.subdir) for root in (site.root, stock_site))
+    assert stock == ours, f"{language.name}: ours has (html lang, search lang) {ours}, the stock site {stock}"
+
+
+def _languages_of(folder: Path) -> tuple[str, list[str]]:
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    search = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return html.split('<html lang="', 1)[1].split('"', 1)[0], search["config"]["lang"]
+
+
+def test_a_spanish_quiz_file_gets_a_budget_and_a_stock_twin(tmp_path):
+    """quizzes/es/ may be empty: a quiz added there becomes a budgeted page with a plain twin
+    on the stock side, listed on the stock Self-checks page (a copy of the repository)."""
+    for name in ("mkdocs.yml", "mkdocs.es.yml"):
+        shutil.copy(REPO / name, tmp_path / name)
+    shutil.copytree(REPO / "docs", tmp_path / "docs")
+    (tmp_path / "quizzes" / "es").mkdir(parents=True)
+    shutil.copy(REPO / "quizzes" / "phone-check.yml", tmp_path / "quizzes")
+    source = (REPO / "quizzes" / "phone-check.yml").read_text(encoding="utf-8")
+    (tmp_path / "quizzes" / "es" / "revision-movil.yml").write_text(
+        source.replace("\ntitle: ", "\ntranslation_of: phone-check\ntitle: ", 1), encoding="utf-8")
+    spanish = next(language for language in all_languages(tmp_path) if language.code == "es")
+    assert [quiz.quiz.slug for quiz in valid_quizzes(spanish)] == ["revision-movil"]
+    assert "es/quizzes/revision-movil/index.html" in _expected_pages(spanish)
+    project = tmp_path / "stock"
+    stock_project(project, site_url="http://127.0.0.1/steady-ground/es/", language=spanish)
+    assert (project / "docs" / "quizzes" / "revision-movil.md").is_file()
+    assert "(revision-movil.md)" in (project / "docs" / "quizzes" / "index.md").read_text(encoding="utf-8")
+    assert not (project / "docs" / "quizzes" / "phone-check.md").exists(), "an English quiz on the Spanish stock site"
