@@ -126,6 +126,7 @@ def neutral_config(engine: str) -> dict:
     config = {
         "site_name": real["site_name"], "site_url": real.get("site_url"),
         "site_description": real.get("site_description"), "strict": True,
+        "exclude_docs": real.get("exclude_docs", ""),  # docs/es/ is the Spanish site's
         "validation": copy.deepcopy(real.get("validation", {})), "theme": copy.deepcopy(theme),
         "extra": copy.deepcopy(real.get("extra", {})), "plugins": ["search"],
         "markdown_extensions": _absolute_extensions(real.get("markdown_extensions", [])),
