@@ -211,10 +211,12 @@ def page_weight_rows(real, stock) -> list[Row]:
         largest = max(budgets, key=lambda b: b.over_stock)
         tightest = min(budgets, key=lambda b: b.allowed - b.ours.total)
         rows.append(Row(
-            f"Size: {language.name}, {len(budgets)} pages, largest over stock Material (HTML+CSS+JS, gzip -9, static)",
+            f"Size: {language.name}, {len(budgets)} pages, largest over stock Material "
+            "(HTML+CSS+JS, gzip -9, static)",
             f"{largest.page} {largest.over_stock:+,} B ({kb(largest.ours.total)} vs {kb(largest.stock.total)}; own "
             f"extra text {largest.extra:,} B); pages over stock {kb(min(b.over_stock for b in budgets))} to "
-            f"{kb(largest.over_stock)}; least to spare: {tightest.page} {tightest.allowed - tightest.ours.total:+,} B",
+            f"{kb(largest.over_stock)}; least to spare: {tightest.page} "
+            f"{tightest.allowed - tightest.ours.total:+,} B",
             f"every page <= stock + {PAGE_ALLOWANCE // 1024} KB + own text",
             all(b.within for b in budgets),
         ))
@@ -225,7 +227,7 @@ def language_build_rows(args, workdir: Path) -> list[Row]:
     """Each language's strict build alone, alternating, median of runs."""
     log(f"language builds ({args.runs} run(s) each)")
     out = {language: workdir / f"language-{language.code}" for language in all_languages()}  # es/ inside
-    builders = {language: (lambda language=language: build(language.config_file, out[language] / language.subdir))
+    builders = {language: (lambda lang=language: build(lang.config_file, out[lang] / lang.subdir))
                 for language in all_languages()}
     rows = []
     for language, builds in alternate(builders, args.runs).items():

@@ -62,8 +62,8 @@ class SiteLanguage:
     def other_docs_dirs(self) -> list[Path]:
         """Other languages' Markdown folders inside this one (docs/es/ is the Spanish site's)."""
         mine = self.docs_dir.resolve()
-        return [other for other in (language.docs_dir.resolve() for language in all_languages(self.config_file.parent))
-                if other != mine and other.is_relative_to(mine)]
+        folders = (language.docs_dir.resolve() for language in all_languages(self.config_file.parent))
+        return [other for other in folders if other != mine and other.is_relative_to(mine)]
 
     def markdown_files(self) -> list[Path]:
         """This language's Markdown sources."""

@@ -156,8 +156,9 @@ class PageBudget:
 def page_budget(page: str, ours_root: Path, stock_root: Path, base_path: str = "/") -> PageBudget:
     """`page` in both sites, built for the same site_url (whose path is `base_path`)."""
     ours_file, stock_file = ours_root / page, stock_root / page
-    return PageBudget(page, page_weight(ours_file, ours_root, base_path), page_weight(stock_file, stock_root, base_path),
-                      extra_text(ours_file.read_text(encoding="utf-8"), stock_file.read_text(encoding="utf-8")))
+    ours, stock = page_weight(ours_file, ours_root, base_path), page_weight(stock_file, stock_root, base_path)
+    words = extra_text(ours_file.read_text(encoding="utf-8"), stock_file.read_text(encoding="utf-8"))
+    return PageBudget(page, ours, stock, words)
 
 
 def page_path(url_path: str) -> str:

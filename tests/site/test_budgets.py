@@ -152,4 +152,5 @@ def test_a_spanish_quiz_file_gets_a_budget_and_a_stock_twin(tmp_path):
     stock_project(project, site_url="http://127.0.0.1/steady-ground/es/", language=spanish)
     assert (project / "docs" / "quizzes" / "revision-movil.md").is_file()
     assert "(revision-movil.md)" in (project / "docs" / "quizzes" / "index.md").read_text(encoding="utf-8")
-    assert not (project / "docs" / "quizzes" / "phone-check.md").exists(), "an English quiz on the Spanish stock site"
+    english_twin = project / "docs" / "quizzes" / "phone-check.md"
+    assert not english_twin.exists(), "an English quiz on the Spanish stock site"
