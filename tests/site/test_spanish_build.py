@@ -225,3 +225,12 @@ def test_make_serve_site_language_es_previews_the_spanish_site(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_every_quiz_string_is_set_in_spanish():
+    """A quiz string missing from mkdocs.es.yml would fall back to the English default."""
+    from harness.languages import SPANISH
+    configured = SPANISH.extra.get("quiz", {}).get("strings", {})
+    english = ENGLISH.quiz_settings.strings
+    assert sorted(set(DEFAULT_STRINGS) - set(configured)) == []
+    assert [key for key, text in configured.items() if text == english[key] and key != "or"] == []
