@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from harness.search import search
+from harness.search import search, search_ui
 from harness.storage import is_empty, storage_snapshot
 
 
@@ -47,7 +47,7 @@ def test_spanish_search_finds_spanish_pages_only(site, open_page):
     page = open_page("es/")
     page.wait_for_load_state("networkidle")
     first = search(page, "contacto")
-    hrefs = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    hrefs = page.locator(search_ui().result_href).evaluate_all("links => links.map(a => a.href)")
     assert hrefs and all(urlsplit(href).path.startswith(urlsplit(site.url("es/")).path) for href in hrefs), hrefs
     first.click()
     page.wait_for_load_state("networkidle")
