@@ -53,7 +53,8 @@ build: $(VENV)/.site-deps
 	$(BIN)/python scripts/build_site.py $(SITE_DIR)
 	$(BIN)/python scripts/verify_site.py $(SITE_DIR)
 else ifeq ($(GENERATOR),zensical)
-# Zensical runs no MkDocs hooks: scripts/build_zensical.py runs their steps around it.
+# Zensical runs no MkDocs hooks: scripts/build_zensical.py runs their steps around it, for each
+# language like scripts/build_site.py (English in SITE_DIR, Spanish in es/); serve previews English.
 serve: $(VENV)/.site-deps $(ZVENV)/.deps
 	$(BIN)/python scripts/build_zensical.py serve --dev-addr 127.0.0.1:8000
 
