@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from quizkit.render import QUIZ_DIR as QUIZ_PAGES  # where each language's quiz pages are generated
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -90,14 +91,33 @@ def front_matter(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def translations_from(docs_dir: Path) -> dict[str, str]:
-    """{English source: translated source} from the `translation_of:` of a language's pages."""
+def translations_from(docs_dir: Path, quiz_dir: Path | None = None) -> dict[str, str]:
+    """{English source: translated source} from the `translation_of:` of a language's pages,
+    and of its quizzes (whose pages are generated as quizzes/<slug>.md)."""
     pairs = {}
     for path in sorted(Path(docs_dir).rglob("*.md")):
         twin = front_matter(path).get("translation_of")
         if isinstance(twin, str):
             pairs[twin] = path.relative_to(docs_dir).as_posix()
+    for path in quiz_files(quiz_dir):
+        twin = _quiz_data(path).get("translation_of")
+        if isinstance(twin, str):
+            pairs[f"{QUIZ_PAGES}/{twin}.md"] = f"{QUIZ_PAGES}/{path.stem}.md"
+            pairs[f"{QUIZ_PAGES}/index.md"] = f"{QUIZ_PAGES}/index.md"
     return pairs
+
+
+def quiz_files(quiz_dir: Path | None) -> list[Path]:
+    return sorted(Path(quiz_dir).glob("*.yml")) if quiz_dir is not None and Path(quiz_dir).is_dir() else []
+
+
+def _quiz_data(path: Path) -> dict:
+    """A quiz file's keys; an unreadable file is the quiz build's to report, not ours."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 @dataclass(frozen=True)
@@ -107,13 +127,25 @@ class OtherLanguage:
     link_text: str
     path: str  # from this language's site root to the other's, e.g. "es/" or "../"
     docs_dir: Path
+    quiz_dir: Path | None = None  # its quizzes, whose pages are generated
 
     @classmethod
     def from_extra(cls, extra: dict, root: Path) -> "OtherLanguage | None":
         other = (extra.get("language") or {}).get("other")
         if not other:
             return None
-        return cls(other["code"], other["link_text"], other["path"], root / other["docs_dir"])
+        quiz_dir = root / other["quiz_dir"] if other.get("quiz_dir") else None
+        return cls(other["code"], other["link_text"], other["path"], root / other["docs_dir"], quiz_dir)
+
+    def has_page(self, src_uri: str) -> bool:
+        """Whether the other language builds this page: a Markdown file, or a quiz page."""
+        if (self.docs_dir / src_uri).is_file():
+            return True
+        folder, _, name = src_uri.partition("/")
+        quizzes = quiz_files(self.quiz_dir)
+        if folder != QUIZ_PAGES or not quizzes or not name.endswith(".md"):
+            return False
+        return name == "index.md" or any(path.stem == name[: -len(".md")] for path in quizzes)
 
 
 def language_link(src_uri: str, meta: dict, *, site_url: str, other: OtherLanguage,
@@ -124,7 +156,7 @@ def language_link(src_uri: str, meta: dict, *, site_url: str, other: OtherLangua
     pages' translation_of); a page of a second language names its twin itself.
     """
     twin = meta.get("translation_of") if isinstance(meta.get("translation_of"), str) else reverse.get(src_uri)
-    if twin and not (other.docs_dir / twin).is_file():
+    if twin and not other.has_page(twin):
         twin = None
     other_root = posixpath.normpath(posixpath.join(_path_of(site_url), other.path)).rstrip("/") + "/"
     href = other_root + (page_path(twin) if twin else "")
@@ -152,7 +184,7 @@ class LanguageLinks:
         if other is None:
             return None
         names_its_twins = extra["language"]["other"].get("names_its_twins")
-        return cls(other, site_url, translations_from(other.docs_dir) if names_its_twins else {})
+        return cls(other, site_url, translations_from(other.docs_dir, other.quiz_dir) if names_its_twins else {})
 
     def for_page(self, src_uri: str, meta: dict) -> dict:
         return language_link(src_uri, meta, site_url=self.site_url, other=self.other, reverse=self.twins)

@@ -28,10 +28,12 @@ def quiz_places(project: Project) -> Iterator[tuple[Quiz, Place]]:
 
 @rule("quiz-file", "quizzes")
 def quiz_file(project: Project) -> Iterator[Problem]:
-    """quizkit's own rules; each problem keeps quizkit's rule name (quizzes/README.md)."""
+    """quizkit's own rules, on the English quizzes and their translations (quizzes/es/, whose
+    scoring must match their source); each problem keeps quizkit's rule name (quizzes/README.md)."""
     if not project.quiz_dir.is_dir():
         return
-    paths = [(p, f"quizzes/{p.name}") for p in quizkit.quiz_files(project.quiz_dir)]
+    folders = [project.quiz_dir, *quizkit.language_dirs(project.quiz_dir)]
+    paths = [(p, p.relative_to(project.root).as_posix()) for folder in folders for p in quizkit.quiz_files(folder)]
     _, problems = quizkit.check_paths(paths)
     yield from problems
 

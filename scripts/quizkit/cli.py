@@ -2,7 +2,8 @@
 
     check_quizzes.py [--format standard|github] [paths...]
 
-Paths are quiz files or folders of them (default: the repository's quizzes/). Exit status:
+Paths are quiz files or folders of them (default: the repository's quizzes/ and its language
+folders, such as quizzes/es/). Exit status:
 0 when every file is clean, 1 when there are problems, 2 for a usage error. Author mistakes
 are problems, never tracebacks.
 """
@@ -14,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import check_paths, quiz_files
+from . import check_paths, language_dirs, quiz_files
 from .problems import FORMATS, format_problems
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "quizzes"
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None, prog: str = "check_quizzes.py") -> int:
     args = parser.parse_args(argv)  # exits with status 2 on a usage error
 
     files: list[Path] = []
-    for path in args.paths or [DEFAULT_DIR]:
+    for path in args.paths or [DEFAULT_DIR, *language_dirs(DEFAULT_DIR)]:
         if path.is_dir():
             files += quiz_files(path)
         elif path.is_file():

@@ -321,6 +321,7 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "reviewed": Field(Date(), True, 'when a counsellor last reviewed it, shown as "Last reviewed"'),
         "content_note": Field(Text(), False, "a short, factual content note shown before the page text"),
         "intro": Field(Markdown(), False, "Markdown shown before the questions"),
+        "translation_of": Field(Identifier(), False, "in a translation (quizzes/<language>/): the quiz it translates, by file name without .yml; only words may differ"),
         "listed": Field(YesNo(), False, "false keeps the quiz off the Self-checks list (its page and embeds still work); default true"),
         "scales": Field(MapOf(_OPTIONS), False, "named answer sets that questions reuse with `scale:`"),
         "questions": Field(ListOf(Object("question")), True, "the questions, in order"),

@@ -139,6 +139,7 @@ class Quiz:
     examples: tuple[Example, ...]
     flagged: Flagged | None = None  # the whole score result, while a flag is raised
     listed: bool = True  # on the Self-checks list
+    translation_of: str | None = None  # the slug of the quiz this one translates
 
     def flag_titles(self, ids) -> str:
         """The titles of these flags, quoted, for the paper key."""
@@ -212,6 +213,7 @@ def build_quiz(data: Mapping[str, Any], *, slug: str, source: str) -> Quiz:
         examples=tuple(_example(n, e) for n, e in enumerate(data["examples"], start=1)),
         flagged=_flagged(data.get("flagged")),
         listed=data.get("listed", True) is not False,
+        translation_of=data.get("translation_of"),
     )
 
 

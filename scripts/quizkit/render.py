@@ -142,6 +142,8 @@ def quiz_page(quiz: Quiz, settings: Settings) -> Rendered:
     }
     if quiz.content_note:
         meta["content_note"] = quiz.content_note.strip()  # main.html escapes this one itself
+    if quiz.translation_of:
+        meta["translation_of"] = f"{QUIZ_DIR}/{quiz.translation_of}.md"  # the language link's target
     parts = [
         "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n",
         # A Markdown heading, not raw HTML: it gives the page a table of contents entry, and
@@ -156,8 +158,12 @@ def quiz_page(quiz: Quiz, settings: Settings) -> Rendered:
 def index_page(quizzes: Iterable[Quiz], settings: Settings) -> str:
     t = Strings(settings, "../")
     title = t("index_title")
+    quizzes = list(quizzes)
+    meta = {"title": html.escape(title)}
+    if any(quiz.translation_of for quiz in quizzes):
+        meta["translation_of"] = f"{QUIZ_DIR}/index.md"  # a translated list links to the source one
     lines = [
-        "---\n" + yaml.safe_dump({"title": html.escape(title)}, allow_unicode=True) + "---\n",
+        "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n",
         f"# {md_escape(title)}\n",
         t("index_intro") + "\n",
     ]

@@ -4,9 +4,13 @@ translation's file:line:col (rule "translation").
 
 Compared, in order: question ids, answer types, subscales, reverse keys, each answer's points,
 "exclusive" marks and the flags it raises (by position, since the labels are translated), the
-flag ids, the total's and each subscale's band ranges, and which flags change or hide a result.
-Titles, texts, hints, labels and bodies may differ. Examples are checked by the usual rules
-(each language's examples are replayed against its own labels).
+flag ids, the total's and each subscale's band ranges, which flags change or hide a result, and
+the examples (the same answers, by position, in the same order). Titles, texts, hints, labels
+and bodies may differ. Each language's examples are also checked by the usual rules and
+replayed in the browser against its own labels, so both languages test the same cases.
+
+Where the source is: a translation lives in quizzes/<language>/ and names its source by slug
+(`translation_of: readiness`), which is quizzes/readiness.yml, one folder up.
 """
 
 from __future__ import annotations
@@ -29,6 +33,23 @@ def check_translation(source: Quiz, translation: Quiz, loaded: Loaded) -> list[P
 
 def check_translation_file(source: Quiz, translation: Quiz, path: str | Path) -> list[Problem]:
     return check_translation(source, translation, load_file(path, translation.source))
+
+
+def source_path(path: Path, slug: str) -> Path:
+    """The file a translation at `path` (quizzes/<language>/x.yml) translates: quizzes/<slug>.yml."""
+    return Path(path).parent.parent / f"{slug}.yml"
+
+
+def missing_source(loaded: Loaded, shown_source: str) -> Problem:
+    line, col = _line_col(loaded, ("translation_of",))
+    return Problem(loaded.path, line, col, f"there is no {shown_source} to translate: translation_of names a quiz "
+                   "in the folder above this one, by file name without .yml", RULE)
+
+
+def broken_source(loaded: Loaded, shown_source: str) -> Problem:
+    line, col = _line_col(loaded, ("translation_of",))
+    return Problem(loaded.path, line, col, f"its source {shown_source} has problems of its own; fix those first, "
+                   "then this translation is compared with it", RULE)
 
 
 def _line_col(loaded: Loaded, path: tuple) -> tuple[int, int]:
@@ -65,6 +86,28 @@ def _differences(source: Quiz, translation: Quiz) -> Iterator[tuple[tuple, str]]
                               origin)
     if _flagged(source.flagged) != _flagged(translation.flagged):
         yield ("flagged",), f"the flags that change the result must be those of {origin}"
+    yield from _examples(source, translation, origin)
+
+
+def _examples(source: Quiz, translation: Quiz, origin: str):
+    if len(source.examples) != len(translation.examples):
+        yield ("examples",), (f"the examples must be those of {origin} in the same order, with translated labels "
+                              f"({len(source.examples)} examples; found {len(translation.examples)})")
+        return
+    for index, (ours, theirs) in enumerate(zip(source.examples, translation.examples)):
+        if _chosen(source, ours) != _chosen(translation, theirs):
+            yield ("examples", index), (f"example {index + 1} must choose the same answers as example {index + 1} "
+                                        f"of {origin} (the answer in the same place in each question)")
+
+
+def _chosen(quiz: Quiz, example) -> dict[str, tuple[int, ...]]:
+    """An example's answers as positions in each question's answer list."""
+    questions = {q.id: q for q in quiz.questions}
+    chosen = {}
+    for question_id, labels in example.answers.items():
+        labels_in_order = [o.label for o in questions[question_id].options]
+        chosen[question_id] = tuple(sorted(labels_in_order.index(label) for label in labels))
+    return chosen
 
 
 def _bands(ours: tuple[Band, ...], theirs: tuple[Band, ...], at: tuple, what: str, origin: str):

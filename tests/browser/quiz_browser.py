@@ -6,6 +6,7 @@ import functools
 from pathlib import Path
 
 import quizkit
+from quizkit.config import fill
 from quizkit.scoring import HIDDEN, shown
 
 REPO = Path(__file__).resolve().parents[2]
@@ -14,7 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 @functools.cache
 def numbers(slug: str) -> dict[str, int]:
     """Question id -> number, from the quiz's YAML (real quizzes, then test fixtures)."""
-    for folder in (REPO / "quizzes", REPO / "tests" / "fixtures" / "quizzes" / "valid"):
+    for folder in (REPO / "quizzes", REPO / "quizzes" / "es", REPO / "tests" / "fixtures" / "quizzes" / "valid"):
         if (folder / f"{slug}.yml").is_file():
             quiz, problems = quizkit.check_file(folder / f"{slug}.yml")
             assert problems == [], problems
@@ -68,9 +69,10 @@ def shown_results(page, slug: str) -> dict:
     )
 
 
-def check_example(page, quiz, example) -> None:
+def check_example(page, quiz, example, settings: quizkit.Settings = quizkit.Settings()) -> None:
     """Replay one YAML example on the page and compare with its expected results, and with
-    what the reference scorer says the reader sees once flags apply."""
+    what the reference scorer says the reader sees once flags apply (`settings`: the page
+    language's quiz words, for the score line)."""
     answer(page, quiz.slug, example.answers)
     show_results(page, quiz.slug)
     seen = shown_results(page, quiz.slug)
@@ -81,7 +83,7 @@ def check_example(page, quiz, example) -> None:
     for key, heading in expected.items():
         part = seen["scored"]["" if key == "total" else key]
         if key == "total" and part["shown"]:
-            assert part["score"] == f"{example.total} out of {quiz.max}", example.name
+            assert part["score"] == fill(settings.strings["score"], score=example.total, max=quiz.max), example.name
         if heading == HIDDEN:
             assert part["bands"] == [] and (key != "total" or seen["instead"] == []), (example.name, key)
         elif part["shown"]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from harness.axe import axe_violations, format_violations
 from harness.build import REPO
+from harness.languages import LANGUAGES
 from harness.pages import sitemap_urls
 
 VIEWPORTS = {"phone": (375, 740), "desktop": (1280, 900)}
@@ -23,9 +24,10 @@ def _page_paths():
         relative = source.relative_to(REPO / "docs")
         folder = "" if relative.parent == Path(".") else relative.parent.as_posix() + "/"
         paths.append(folder if relative.name == "index.md" else folder + relative.stem + "/")
-    quizzes = sorted((REPO / "quizzes").glob("*.yml"))
-    if quizzes:
-        paths += ["quizzes/"] + [f"quizzes/{quiz.stem}/" for quiz in quizzes]
+    for language in LANGUAGES:
+        quizzes = language.quiz_files
+        if quizzes:
+            paths += [f"{language.folder}quizzes/"] + [f"{language.folder}quizzes/{quiz.stem}/" for quiz in quizzes]
     return paths + ["404.html", "es/404.html"]
 
 

@@ -65,8 +65,16 @@ def _button(name):
     return lambda s: s["role"] == "button" and s["name"] == name and not s["inDrawer"] and not s["inSearch"]
 
 
-def _search_and_escape(page, site):
-    page.keyboard.type("grief", delay=20)
+# Each language's home page, its button names (extra.quick_exit), its articles' folder and a
+# word its search finds.
+LANGUAGES = [
+    pytest.param("", "Menu", "Search", "articles/", "grief", id="en"),
+    pytest.param("es/", "Menú", "Buscar", "articulos/", "contacto", id="es"),
+]
+
+
+def _search_and_escape(page, site, words="grief"):
+    page.keyboard.type(words, delay=20)
     assert _toggle(page, "search")
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__list a[href]').length > 0")
     result = _tab_to(page, lambda s: s["result"], limit=8)
@@ -77,10 +85,11 @@ def _search_and_escape(page, site):
     return _focused(page)
 
 
-def test_phone_menu_and_search_by_keyboard_only(site, open_page):
-    page = open_page("", width=375, height=740)
+@pytest.mark.parametrize(("home", "menu_name", "search_name", "articles", "words"), LANGUAGES)
+def test_phone_menu_and_search_by_keyboard_only(site, open_page, home, menu_name, search_name, articles, words):
+    page = open_page(home, width=375, height=740)
     page.wait_for_load_state("networkidle")
-    menu = _tab_to(page, _button("Menu"), limit=8)
+    menu = _tab_to(page, _button(menu_name), limit=8)
     assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false", menu
 
     page.keyboard.press("Enter")
@@ -89,38 +98,39 @@ def test_phone_menu_and_search_by_keyboard_only(site, open_page):
     assert _focused(page)["inDrawer"], "opening the menu did not move focus into it"
     page.keyboard.press("Escape")  # Escape closes, focus returns to the menu button
     assert not _toggle(page, "drawer")
-    assert _button("Menu")(_focused(page))
+    assert _button(menu_name)(_focused(page))
 
     page.keyboard.press("Enter")
-    article = _tab_to(page, lambda s: s["inDrawer"] and "articles/" in s["href"], limit=15)
+    article = _tab_to(page, lambda s: s["inDrawer"] and articles in s["href"], limit=15)
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r".*/articles/.+"))
+    page.wait_for_url(re.compile(rf".*/{articles}.+"))
     page.wait_for_load_state("networkidle")
     # Material closes the drawer after the page changes; its overlay fades out.
     page.wait_for_function("() => !__drawer.checked && document.querySelector('.md-overlay').offsetWidth === 0")
     assert article["href"].rstrip("/").split("/")[-1] in page.url
 
     # After instant navigation focus starts where the followed link was: go back up.
-    _tab_to(page, _button("Search"), limit=40, shift=True)
+    _tab_to(page, _button(search_name), limit=40, shift=True)
     page.keyboard.press("Enter")
     assert _toggle(page, "search")
     assert page.evaluate("document.activeElement.matches('.md-search__input')"), "search opened without focus in its field"
-    after = _search_and_escape(page, site)
-    assert after and _button("Search")(after), f"focus did not return to the Search button: {after}"
+    after = _search_and_escape(page, site, words)
+    assert after and _button(search_name)(after), f"focus did not return to the Search button: {after}"
 
 
-def test_desktop_navigation_and_search_by_keyboard_only(site, open_page):
-    page = open_page("", width=1280, height=900)
+@pytest.mark.parametrize(("home", "menu_name", "search_name", "articles", "words"), LANGUAGES)
+def test_desktop_navigation_and_search_by_keyboard_only(site, open_page, home, menu_name, search_name, articles, words):
+    page = open_page(home, width=1280, height=900)
     page.wait_for_load_state("networkidle")
     assert not page.locator(".md-header__button[for=__drawer]").is_visible()  # the nav is always shown
-    _tab_to(page, lambda s: s["inDrawer"] and "articles/" in s["href"], limit=20)
+    _tab_to(page, lambda s: s["inDrawer"] and articles in s["href"], limit=20)
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r".*/articles/.+"))
+    page.wait_for_url(re.compile(rf".*/{articles}.+"))
     page.wait_for_load_state("networkidle")
 
     # After instant navigation focus starts where the followed link was: go back up.
     _tab_to(page, lambda s: s["inSearch"], limit=40, shift=True)
-    _search_and_escape(page, site)  # typing opens search (and keeps it open)
+    _search_and_escape(page, site, words)  # typing opens search (and keeps it open)
     # Wide screens have no search button: focus goes back to the field, search stays
     # closed (Material would reopen it on focus) until the reader types again.
     page.wait_for_timeout(300)
@@ -163,15 +173,18 @@ def _links(page, selector):
     return set(page.eval_on_selector_all(selector, "links => links.map(a => a.href.split('#')[0])"))
 
 
-def test_without_javascript_the_footer_reaches_every_page(site, open_page):
-    """Every page is in the footer's list, or one link away from a page that is (the
-    quizzes are listed on the Self-checks page)."""
-    page = open_page("", width=375, height=740, javascript=False)
-    listed = _links(page, "footer nav[aria-label='All pages'] a[href]")
-    assert page.locator("footer nav[aria-label='All pages'] a").first.is_visible()
+@pytest.mark.parametrize(("home", "all_pages"), [("", "All pages"), ("es/", "Todas las páginas")], ids=["en", "es"])
+def test_without_javascript_the_footer_reaches_every_page(site, open_page, home, all_pages):
+    """Every page of the language is in the footer's list, or one link away from a page that
+    is (the quizzes are listed on the Self-checks page)."""
+    page = open_page(home, width=375, height=740, javascript=False)
+    listed = _links(page, f"footer nav[aria-label='{all_pages}'] a[href]")
+    assert page.locator(f"footer nav[aria-label='{all_pages}'] a").first.is_visible()
     reachable = set(listed)
     for url in sorted(listed):
         page.goto(url)
         reachable |= _links(page, "article a[href]")
-    missing = [url for url in site.page_urls() if url.endswith("/") and url not in reachable]
-    assert missing == []
+    spanish = site.base_url + "es/"
+    pages = [url for url in site.page_urls() if url.endswith("/") and url.startswith(spanish) == bool(home)]
+    assert len(pages) > 10
+    assert [url for url in pages if url not in reachable] == []

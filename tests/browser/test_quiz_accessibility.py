@@ -10,12 +10,13 @@ import pytest
 
 import quizkit
 from harness.axe import axe_violations, format_violations
+from harness.languages import real_quizzes
 from quiz_browser import answer, show_results
 
 REPO = Path(__file__).resolve().parents[2]
 SLUG = "everything"
 FIXTURE = REPO / "tests" / "fixtures" / "quizzes" / "valid" / "everything.yml"
-REAL = sorted((REPO / "quizzes").glob("*.yml"))
+REAL = real_quizzes()  # English and Spanish
 
 
 def axe_at_top(page) -> list[dict]:
@@ -46,11 +47,13 @@ def test_axe_on_the_fixture_quiz(open_quiz_page, scheme):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
-def test_axe_on_the_real_quizzes(open_page, path, scheme):
+@pytest.mark.parametrize(("language", "path"), REAL, ids=[f"{lang.code}-{path.stem}" for lang, path in REAL])
+def test_axe_on_the_real_quizzes(open_page, language, path, scheme):
     quiz, problems = quizkit.check_file(path)
     assert problems == []
-    check_states(open_page(f"quizzes/{quiz.slug}/", width=375, height=740, color_scheme=scheme, reduced_motion="reduce"), quiz)
+    page = open_page(f"{language.folder}quizzes/{quiz.slug}/", width=375, height=740, color_scheme=scheme,
+                     reduced_motion="reduce")
+    check_states(page, quiz)
 
 
 def test_answer_rows_are_44px_and_inputs_24px(open_quiz_page):

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import quizkit
+from harness.languages import real_quizzes
 from quiz_browser import answer, fieldset_id, question, show_results, shown_results
 
 SLUG = "everything"
@@ -349,13 +350,14 @@ def test_a_blank_quiz_prints_the_score_it_yourself_key(open_quiz_page):
     assert not root.get_by_role("heading", name="Score it yourself").is_visible()
 
 
-REAL = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "quizzes").glob("*.yml"))
+REAL = [f"{language.folder}quizzes/{path.stem}/" for language, path in real_quizzes()]
 
 
-@pytest.mark.parametrize("slug", REAL)
-def test_first_question_starts_on_the_first_screen_of_a_phone(open_page, slug):
-    """360x740: the intro and the safety note are short enough that question 1 shows."""
-    page = open_page(f"quizzes/{slug}/", width=360, height=740)
+@pytest.mark.parametrize("path", REAL)
+def test_first_question_starts_on_the_first_screen_of_a_phone(open_page, path):
+    """360x740, in both languages: the intro and the safety note are short enough that
+    question 1 shows."""
+    page = open_page(path, width=360, height=740)
     legend = page.locator("fieldset legend").first
     box = legend.bounding_box()
     assert box["y"] + box["height"] <= 740, f"question 1 ends at {box['y'] + box['height']:.0f} px"

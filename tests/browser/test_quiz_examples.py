@@ -10,23 +10,32 @@ from pathlib import Path
 import pytest
 
 import quizkit
+from harness.languages import real_quizzes
 from quiz_browser import check_example
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _examples(folder: Path):
-    for path in sorted(folder.glob("*.yml")):
+def _examples(folder: Path, pattern: str = "*.yml"):
+    for path in sorted(folder.glob(pattern)):
         quiz, problems = quizkit.check_file(path)
         assert problems == [], "\n".join(map(str, problems))
         for index, example in enumerate(quiz.examples):
             yield pytest.param(quiz, example, id=f"{quiz.slug}-{index + 1}")
 
 
-@pytest.mark.parametrize(("quiz", "example"), list(_examples(REPO / "quizzes")))
-def test_real_quiz_examples_in_the_browser(open_page, quiz, example):
-    page = open_page(f"quizzes/{quiz.slug}/", width=375, height=740)
-    check_example(page, quiz, example)
+def _real_examples():
+    """Each language's quizzes (quizzes/, quizzes/es/): a translation replays its own examples,
+    which quizkit keeps to the same answers as its source's."""
+    for language, path in real_quizzes():
+        for param in _examples(path.parent, path.name):
+            yield pytest.param(language, *param.values, id=f"{language.code}-{param.id}")
+
+
+@pytest.mark.parametrize(("language", "quiz", "example"), list(_real_examples()))
+def test_real_quiz_examples_in_the_browser(open_page, language, quiz, example):
+    page = open_page(f"{language.folder}quizzes/{quiz.slug}/", width=375, height=740)
+    check_example(page, quiz, example, language.quiz_settings)
 
 
 @pytest.mark.parametrize(("quiz", "example"), list(_examples(REPO / "tests" / "fixtures" / "quizzes" / "valid")))

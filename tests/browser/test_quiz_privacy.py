@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import quizkit
+from harness.languages import LANGUAGES
 from harness.storage import is_empty, storage_snapshot
 from quiz_browser import answer, show_results
 
@@ -49,3 +52,22 @@ def test_answers_are_not_restored_after_leaving_and_coming_back(open_quiz_page, 
     page.locator(f"#quiz-{SLUG} [data-quiz-show]").wait_for()
     assert page.locator(f"#quiz-{SLUG} input:checked").count() == 0
     assert not page.locator(f"#quiz-{SLUG} [data-quiz-results]").is_visible()
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang.quiz_files], ids=lambda lang: lang.code)
+def test_a_real_quiz_in_each_language_sends_and_stores_nothing(open_page, language):
+    """The same promise on a built quiz page of each language (its own words and settings)."""
+    quiz, problems = quizkit.check_file(language.quiz_files[0])
+    assert problems == []
+    page = open_page(f"{language.folder}quizzes/{quiz.slug}/")
+    page.wait_for_load_state("networkidle")
+    requests = []
+    page.context.on("request", lambda request: requests.append(request.url))
+    before = (page.url, page.evaluate("history.length"))
+    answer(page, quiz.slug, quiz.examples[0].answers)
+    show_results(page, quiz.slug)
+    assert page.locator(f"#quiz-{quiz.slug} [data-quiz-results]").is_visible()
+    page.wait_for_timeout(300)
+    assert requests == []
+    assert (page.url, page.evaluate("history.length")) == before
+    assert is_empty(storage_snapshot(page))

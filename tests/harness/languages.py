@@ -5,7 +5,9 @@ words come from each language's config; emergency numbers and page paths are sta
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+import quizkit
 from harness.config import REPO, site_config
 
 
@@ -18,8 +20,21 @@ class PageLanguage:
     privacy_page: str
 
     @property
+    def extra(self) -> dict:
+        return site_config(REPO / self.config)["extra"]
+
+    @property
     def quick_exit(self) -> dict:
-        return site_config(REPO / self.config)["extra"]["quick_exit"]
+        return self.extra["quick_exit"]
+
+    @property
+    def quiz_settings(self) -> quizkit.Settings:
+        """The quiz engine's words and options for this language (extra.quiz)."""
+        return quizkit.Settings.from_extra(self.extra)
+
+    @property
+    def quiz_files(self) -> list[Path]:
+        return quizkit.quiz_files(REPO / self.quiz_settings.dir)
 
     @property
     def exit_url(self) -> str:
@@ -29,6 +44,11 @@ class PageLanguage:
 ENGLISH = PageLanguage("en", "", "mkdocs.yml", frozenset({"tel:911", "tel:999", "tel:000"}), "privacy/")
 SPANISH = PageLanguage("es", "es/", "mkdocs.es.yml", frozenset({"tel:112", "tel:911"}), "privacidad/")
 LANGUAGES = (ENGLISH, SPANISH)
+
+
+def real_quizzes() -> list[tuple[PageLanguage, Path]]:
+    """Every real quiz file with its language: English quizzes/, Spanish quizzes/es/."""
+    return [(language, path) for language in LANGUAGES for path in language.quiz_files]
 
 
 def language_of(relative: str) -> PageLanguage:

@@ -31,7 +31,7 @@ def test_clean_files_exit_zero():
 def test_default_is_the_repository_quizzes():
     done = run()
     assert done.returncode in (0, 1)
-    count = len(list((REPO / "quizzes").glob("*.yml")))
+    count = len(list((REPO / "quizzes").glob("*.yml"))) + len(list((REPO / "quizzes").glob("*/*.yml")))  # with es/
     if done.returncode == 0:
         assert f"{count} quiz file" in done.stderr
     else:

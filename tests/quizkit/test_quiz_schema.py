@@ -48,7 +48,8 @@ def test_readme_field_reference_is_current():
         "update the field reference in quizzes/README.md from: python scripts/quizkit reference")
 
 
-VALID = sorted((REPO / "quizzes").glob("*.yml")) + sorted((FIXTURES / "valid").glob("*.yml"))
+VALID = sorted((REPO / "quizzes").glob("*.yml")) + sorted((REPO / "quizzes" / "es").glob("*.yml")) + sorted(
+    (FIXTURES / "valid").glob("*.yml"))
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: f"{p.parent.name}/{p.stem}")

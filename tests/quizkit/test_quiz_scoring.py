@@ -108,7 +108,8 @@ def test_invalid_answers_are_errors(quiz):
         quizkit.score(quiz, answers(plan="Maybe"))
 
 
-QUIZ_FILES = sorted((REPO / "quizzes").glob("*.yml")) + sorted(FIXTURES.glob("*.yml"))
+QUIZ_FILES = sorted((REPO / "quizzes").glob("*.yml")) + sorted((REPO / "quizzes" / "es").glob("*.yml")) + sorted(
+    FIXTURES.glob("*.yml"))
 
 
 @pytest.mark.parametrize("path", QUIZ_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quizkit import check_text
+from quizkit import check_file, check_text
 from quizkit.loader import load_text
 from quizkit.model import build_quiz
 from quizkit.translation import check_translation
@@ -80,3 +80,59 @@ def test_a_renamed_question_id_is_reported():
     text = text.replace("safety-plan:", "plan-seguridad:")  # its examples follow
     problems = _differences(text)
     assert len(problems) == 1 and "the questions must be those of its source quizzes/readiness.yml" in problems[0]
+
+
+# In files: a translation in quizzes/<language>/ names its source by slug, one folder up ------
+
+
+def _project(tmp_path: Path, translation: str, source: str | None = None) -> Path:
+    (tmp_path / "quizzes" / "es").mkdir(parents=True)
+    (tmp_path / "quizzes" / "readiness.yml").write_text(source or SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
+    path = tmp_path / "quizzes" / "es" / "preparacion.yml"
+    path.write_text(translation, encoding="utf-8")
+    return path
+
+
+def _named(text: str, slug: str = "readiness") -> str:
+    return text.replace("tab_title:", f"translation_of: {slug}\ntab_title:", 1)
+
+
+def _file_problems(path: Path) -> list[str]:
+    quiz, problems = check_file(path, "quizzes/es/preparacion.yml")
+    assert (quiz is None) == bool(problems)
+    return [str(p) for p in problems]
+
+
+def test_a_translation_file_is_compared_with_its_source(tmp_path):
+    assert _file_problems(_project(tmp_path, _named(_translated()))) == []
+    changed = _named(_translated()).replace('{label: "De acuerdo", points: 3}', '{label: "De acuerdo", points: 2}', 1)
+    problems = _file_problems(_project(tmp_path / "b", changed))
+    line = _line_of(changed, "- id: safety-plan")
+    assert problems and problems[0].startswith(f"quizzes/es/preparacion.yml:{line}:"), problems
+
+
+def test_a_missing_source_is_named_at_translation_of(tmp_path):
+    text = _named(_translated(), "readines")
+    problems = _file_problems(_project(tmp_path, text))
+    line = _line_of(text, "translation_of:")
+    assert problems == [f"quizzes/es/preparacion.yml:{line}:17: there is no quizzes/readines.yml to translate: "
+                        "translation_of names a quiz in the folder above this one, by file name without .yml "
+                        "(translation)"]
+
+
+def test_a_broken_source_is_reported_once(tmp_path):
+    broken = SOURCE.read_text(encoding="utf-8").replace("title: Am I ready for no contact?\n", "", 1)
+    problems = _file_problems(_project(tmp_path, _named(_translated()), source=broken))
+    assert len(problems) == 1 and "its source quizzes/readiness.yml has problems of its own" in problems[0]
+
+
+def test_examples_must_choose_the_same_answers(tmp_path):
+    text = _named(_translated())
+    examples = text[text.index("examples:"):]
+    # Swap two examples: each still passes its own rules, but no longer matches the source's.
+    items = examples.split("\n  - ")
+    assert len(items) >= 3
+    items[1], items[2] = items[2], items[1]
+    swapped = text[: text.index("examples:")] + "\n  - ".join(items)
+    problems = _file_problems(_project(tmp_path, swapped))
+    assert problems and all("must choose the same answers as example" in p for p in problems), problems

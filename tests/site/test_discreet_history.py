@@ -14,7 +14,10 @@ from harness.pages import html_files
 
 # Words that tell a watcher what the reader is looking at (issue 13).
 TELLING_WORDS = ("abuse", "abuser", "abusive", "trauma", "narcissist", "no contact", "no-contact",
-                 "violence", "danger", "stalking", "escape", "leave", "leaving")
+                 "violence", "danger", "stalking", "escape", "leave", "leaving",
+                 # The same, for the Spanish pages (es/)
+                 "abuso", "abusador", "abusiva", "abusivo", "maltrato", "maltratador", "narcisista",
+                 "contacto cero", "sin contacto", "traumático", "traumática", "violencia", "peligro", "acoso", "escapar", "huir")
 _TELLING = re.compile(r"\b(" + "|".join(re.escape(w) for w in TELLING_WORDS) + r")\b", re.I)
 
 # Topic words a reader types into search, and the page that must come up for each.
@@ -33,6 +36,8 @@ def test_the_word_check_catches_telling_words():
     assert _telling("Am I ready for no contact? - Steady Ground") == ["no contact"]
     assert _telling("articles/what-is-a-trauma-bond/") == ["trauma"]
     assert _telling("Planning ahead - Steady Ground") == []
+    assert _telling("es/articulos/salir-del-maltrato/") == ["maltrato"]
+    assert _telling("¿Lista para el contacto cero? - Steady Ground") == ["contacto cero"]
 
 
 def test_no_title_names_the_topic(site):

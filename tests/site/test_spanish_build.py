@@ -1,7 +1,8 @@
 """The Spanish site as `make build` makes it (es/ of the one built site): every docs/es/ page in
 Spanish with Material's Spanish interface and ours, a Spanish search index of Spanish pages only,
 hreflang alternates in the sitemaps, and on every page a link to the same page in the other
-language (else the other home page). English interface strings never reach a Spanish page."""
+language (else the other home page), quiz pages included. English interface strings, ours and
+the quiz engine's, never reach a Spanish page."""
 
 from __future__ import annotations
 
@@ -10,7 +11,11 @@ import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
+import yaml
+
 from buildkit.languages import front_matter, page_path
+from harness.languages import ENGLISH
+from quizkit.config import DEFAULT_STRINGS
 from harness.build import REPO
 from harness.generator import is_zensical
 from harness.html import parse
@@ -31,6 +36,18 @@ ENGLISH_STRINGS = [
     "Information, not therapy", "Close search", '"Menu"', '"Search"', "Skip to content", "Table of contents",
     "Back to top", "Type to start searching", "Initializing search", "Navigation", "Previous", "Next",
 ]
+
+
+def _quiz_english_strings() -> list[str]:
+    """The quiz engine's English words (its defaults and mkdocs.yml's extra.quiz): each run of
+    plain words between placeholders and Markdown, of two words or more (a single word could be
+    in a cited English title)."""
+    strings = [*DEFAULT_STRINGS.values(), *ENGLISH.quiz_settings.strings.values()]
+    runs = {run.strip() for text in strings for run in re.findall(r"[A-Za-z][A-Za-z ,]{6,}[A-Za-z]", text)}
+    return sorted(run for run in runs if " " in run)
+
+
+QUIZ_ENGLISH_STRINGS = _quiz_english_strings()
 
 
 def _sources():
@@ -60,7 +77,7 @@ def test_no_english_interface_string_on_a_spanish_page(site):
     assert "es/404.html" in pages and len(pages) >= 12
     for name, html in pages.items():
         text = re.sub(r'<p class="language-link">.*?</p>', "", html)  # "In English" is meant
-        found = [words for words in ENGLISH_STRINGS if words in text]
+        found = [words for words in ENGLISH_STRINGS + QUIZ_ENGLISH_STRINGS if words in text]
         assert found == [], f"{name}: {found}"
 
 
@@ -69,6 +86,25 @@ def test_the_english_strings_list_catches_the_english_pages(site):
     html = (site.root / "index.html").read_text(encoding="utf-8")
     assert {"Exit this page", "Get help now", "In danger now", "Information, not therapy"} <= {
         words for words in ENGLISH_STRINGS if words in html}
+    quiz_page = (site.root / "quizzes/readiness/index.html").read_text(encoding="utf-8")
+    assert {"Show my results", "Start again", "Score it yourself", "What you can do next"} <= {
+        words for words in QUIZ_ENGLISH_STRINGS if words in quiz_page}
+
+
+def _spanish_quizzes() -> dict[str, dict]:
+    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+            for path in sorted((REPO / "quizzes" / "es").glob("*.yml"))}
+
+
+def test_spanish_quiz_pages_are_built_in_spanish(site):
+    quizzes = _spanish_quizzes()
+    assert {data["translation_of"] for data in quizzes.values()} >= {"readiness", "safety-check", "phone-check"}
+    index = (site.root / "es/quizzes/index.html").read_text(encoding="utf-8")
+    for slug, data in quizzes.items():
+        html = (site.root / f"es/quizzes/{slug}/index.html").read_text(encoding="utf-8")
+        assert '<html lang="es"' in html and f'id="quiz-{slug}"' in html, slug
+        assert 'href="../../ayuda/"' in html, slug  # the next steps lead to the Spanish help page
+        assert f'href="{slug}/"' in index, slug
 
 
 def test_spanish_safety_bar_and_footer(site):
@@ -118,19 +154,27 @@ def _alternates(sitemap) -> dict[str, dict[str, str]]:
 def test_hreflang_alternates_link_each_page_and_its_translation_both_ways(site):
     english = _alternates(site.root / "sitemap.xml")
     spanish = _alternates(site.root / "es/sitemap.xml")
-    for source in _sources():
-        twin = front_matter(source)["translation_of"]
-        es_url = site.base_url + "es/" + page_path(source.relative_to(ES_DOCS).as_posix())
-        en_url = site.base_url + page_path(twin)
-        assert spanish[es_url] == {"es": es_url, "en": en_url}, source.name
-        assert english[en_url] == {"en": en_url, "es": es_url}, twin
+    for en_path, es_path in _english_to_spanish().items():
+        es_url, en_url = site.base_url + es_path, site.base_url + en_path
+        assert spanish[es_url] == {"es": es_url, "en": en_url}, es_path
+        assert english[en_url] == {"en": en_url, "es": es_url}, en_path
     untranslated = [url for url, links in english.items() if not links]
-    assert site.base_url + "quizzes/" in untranslated
+    assert site.base_url + "articles/research-summary/" in untranslated
+
+
+def _english_to_spanish() -> dict[str, str]:
+    """English page path -> Spanish page path, from the Spanish pages' and quizzes' translation_of."""
+    pairs = {page_path(front_matter(s)["translation_of"]): "es/" + page_path(s.relative_to(ES_DOCS).as_posix())
+             for s in _sources()}
+    quizzes = _spanish_quizzes()
+    pairs |= {f"quizzes/{data['translation_of']}/": f"es/quizzes/{slug}/" for slug, data in quizzes.items()}
+    if quizzes:
+        pairs["quizzes/"] = "es/quizzes/"
+    return pairs
 
 
 def test_every_page_links_to_the_same_page_in_the_other_language(site):
-    english_to_spanish = {page_path(front_matter(s)["translation_of"]): "es/" + page_path(s.relative_to(ES_DOCS).as_posix())
-                          for s in _sources()}
+    english_to_spanish = _english_to_spanish()
     spanish_to_english = {es: en for en, es in english_to_spanish.items()}
     site_path = urlsplit(site.base_url).path
     for path in html_files(site.root):
@@ -145,7 +189,7 @@ def test_every_page_links_to_the_same_page_in_the_other_language(site):
         assert link.attrs["hreflang"] == link.attrs["lang"] == ("en" if spanish else "es"), name
         assert link.attrs["target"] == "_self", name  # a full page load, on purpose
         assert link.all_text() == ("In English" if spanish else "En español"), name
-    assert len(english_to_spanish) == len(_sources())
+    assert len(english_to_spanish) == len(_sources()) + len(_spanish_quizzes()) + 1
 
 
 def test_help_numbers_dial(site):
