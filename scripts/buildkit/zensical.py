@@ -85,7 +85,7 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: s
     root = project / STAGE / name
     if fresh and root.exists():
         shutil.rmtree(root)
-    root.mkdir(exist_ok=True)
+    root.mkdir(parents=True, exist_ok=True)  # a fresh clone has no staging folder yet
     _check_sources(config, project)  # before copying: copytree would follow a symbolic link
     docs = root / "next-docs"
     if docs.exists():
