@@ -44,8 +44,10 @@ $(VNU_JAR): tools/package.json tools/package-lock.json
 ifeq ($(GENERATOR),mkdocs)
 # --no-strict: while previewing, a broken save shows its problems on every page instead of
 # stopping (buildkit/serve_report.py); `make build` and `make check` stay strict.
+# SITE_LANGUAGE=es previews the Spanish site (mkdocs.es.yml) instead; its "In English" link then
+# leads nowhere, since one preview serves one language (make build has both).
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --no-strict
+	$(BIN)/mkdocs serve -f $(if $(filter es,$(SITE_LANGUAGE)),mkdocs.es.yml,mkdocs.yml) --dev-addr 127.0.0.1:8000 --livereload --no-strict
 
 # English into $(SITE_DIR), Spanish into $(SITE_DIR)/es/, each a strict build with its own
 # config (scripts/buildkit/languages.py), then one gate over the whole folder.

@@ -15,14 +15,18 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benchkit import generators, lighthouse, peer, projects, scaling, transfer  # noqa: E402
-from benchkit.common import REPO, BuildFailed, build, kb, log  # noqa: E402
-from benchkit.pages import PAGE_ALLOWANCE, extra_text_bytes, own_code  # noqa: E402
+from benchkit.common import REPO, BuildFailed, build, kb, log, median  # noqa: E402
+from benchkit.languages import all_languages  # noqa: E402
+from benchkit.pages import PAGE_ALLOWANCE, extra_text_bytes, own_code, page_budget  # noqa: E402
 from benchkit.report import Row, document  # noqa: E402
+from benchkit.scaling import alternate  # noqa: E402
 from benchkit.server import serve_gzip  # noqa: E402
+from buildkit.languages import site_urls  # noqa: E402
 from harness.browser import chromium_path  # noqa: E402
 
 QUIZ_PAGE_GOAL = 1.10  # a quiz page builds in at most 1.1x the time of a plain page of the same text
@@ -63,6 +67,12 @@ NOTES = [
     "pages, markers and bundles; `zensical build --strict --clean`; quiz markup, link hardening and "
     "CSP over the built HTML; move the site into place). Zensical builds its pages on several threads, "
     "so its CPU time can exceed its wall-clock time. The scaling project is the 1,000 + 200 one above.",
+    "Page weight over stock, every page of each language: gzip -9 of the built HTML and the CSS and JS "
+    "it references, read from the files (no browser; tests/site/test_budgets.py enforces the same "
+    "budget per page), against a stock Material site of the same language's Markdown (Spanish: "
+    "`theme.language: es`, Spanish search, mkdocs.es.yml's Markdown extensions, quizzes/es/ as plain "
+    "twins) at the same path. Build per language: one `mkdocs build --strict` of that config alone "
+    "(as `make build` runs them one after the other), the languages alternating.",
     "Lighthouse 12, default mobile preset (simulated slow 4G, 4x CPU slowdown), Chromium flags from "
     "shared/research/toolchain.md §5, pages served by a gzip static server under /steady-ground/ "
     "(as GitHub Pages serves them).",
@@ -72,6 +82,8 @@ NOTES = [
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
     parser.add_argument("--runs", type=int, help="runs per figure, the median is shown (default 3, --quick 1)")
+    parser.add_argument("--pages-only", action="store_true",
+                        help="only each language's page weights over stock and build time (no browser, < 1 min)")
     parser.add_argument("--generators-only", action="store_true",
                         help="only the MkDocs vs Zensical row (the site and the 1,000 + 200 project)")
     parser.add_argument("--quick", action="store_true",
@@ -169,19 +181,64 @@ def generator_rows(args, workdir: Path, measured: list) -> list[Row]:
 
 
 def build_real_and_stock(workdir: Path, notes: list[str]):
-    """The site as `make build` makes it, and a stock Material site of the same text, each served with gzip."""
+    """The site as `make build` makes it (every language), and a stock Material site of the
+    same text in the same layout, each served with gzip."""
     real_root, stock_root = workdir / "real-site", workdir / "stock-site"
     real, stock = serve_gzip(real_root), serve_gzip(stock_root)
-    log("building the real site and a stock Material site of the same text")
-    done = build(REPO / "mkdocs.yml", real_root, site_url=real.base_url, check=False)
-    if done.returncode != 0:
-        first = next((line for line in done.output.splitlines() if "WARNING" in line or "ERROR" in line), "")
-        notes.append(f"THE STRICT BUILD OF THE REAL SITE FAILED ({first.strip()}); page figures come from a "
-                     "non-strict build of the same sources.")
-        build(REPO / "mkdocs.yml", real_root, site_url=real.base_url, strict=False)
-    project = Path(tempfile.mkdtemp(prefix="stock-", dir=workdir))
-    build(projects.stock_project(project, site_url=stock.base_url), stock_root, strict=False)
+    log("building the real site and a stock Material site of the same text, every language")
+    urls = site_urls(real.base_url)
+    for language in all_languages():  # English first: its build empties the site folder
+        dest, url = real_root / language.subdir, urls[language.code]
+        done = build(language.config_file, dest, site_url=url, check=False)
+        if done.returncode != 0:
+            first = next((line for line in done.output.splitlines() if "WARNING" in line or "ERROR" in line), "")
+            notes.append(f"THE STRICT BUILD OF THE REAL SITE ({language.name}) FAILED ({first.strip()}); page "
+                         "figures come from a non-strict build of the same sources.")
+            build(language.config_file, dest, site_url=url, strict=False)
+    projects.build_stock_site(stock_root, stock.base_url, workdir)
     return real, stock
+
+
+def page_weight_rows(real, stock) -> list[Row]:
+    """Per language: the page furthest over its stock Material counterpart, and the tightest budget."""
+    rows, base_path = [], urlsplit(real.base_url).path  # both sites are served under the same path
+    for language in all_languages():
+        pages = language.built_pages(real.root)
+        budgets = [page_budget(page, real.root, stock.root, base_path) for page in pages]
+        if not budgets:
+            rows.append(Row(f"Size: {language.name} pages over stock Material", "not measured: no pages built"))
+            continue
+        largest = max(budgets, key=lambda b: b.over_stock)
+        tightest = min(budgets, key=lambda b: b.allowed - b.ours.total)
+        rows.append(Row(
+            f"Size: {language.name}, {len(budgets)} pages, largest over stock Material "
+            "(HTML+CSS+JS, gzip -9, static)",
+            f"{largest.page} {largest.over_stock:+,} B ({kb(largest.ours.total)} vs {kb(largest.stock.total)}; own "
+            f"extra text {largest.extra:,} B); pages over stock {kb(min(b.over_stock for b in budgets))} to "
+            f"{kb(largest.over_stock)}; least to spare: {tightest.page} "
+            f"{tightest.allowed - tightest.ours.total:+,} B",
+            f"every page <= stock + {PAGE_ALLOWANCE // 1024} KB + own text",
+            all(b.within for b in budgets),
+        ))
+    return rows
+
+
+def language_build_rows(args, workdir: Path) -> list[Row]:
+    """Each language's strict build alone, alternating, median of runs."""
+    log(f"language builds ({args.runs} run(s) each)")
+    out = {language: workdir / f"language-{language.code}" for language in all_languages()}  # es/ inside
+    builders = {language: (lambda lang=language: build(lang.config_file, out[lang] / lang.subdir))
+                for language in all_languages()}
+    rows = []
+    for language, builds in alternate(builders, args.runs).items():
+        pages = len(language.built_pages(out[language]))
+        wall, cpu = median([b.seconds for b in builds]), median([b.cpu_seconds for b in builds])
+        rows.append(Row(
+            f"Build: {language.name} site alone, {pages} pages, `mkdocs build --strict`",
+            f"{wall:.2f} s ({wall / pages * 1000:.0f} ms per page; CPU time {cpu:.2f} s; runs "
+            f"{'/'.join(f'{b.seconds:.1f}' for b in builds)})",
+        ))
+    return rows
 
 
 def _nav_paths(nav):
@@ -284,6 +341,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="steady-ground-bench-") as folder:
         workdir = Path(folder)
         try:
+            if args.pages_only:
+                real, stock = build_real_and_stock(workdir, notes)
+                size, pages = page_weight_rows(real, stock), []
+                real.stop()
+                stock.stop()
+                builds = language_build_rows(args, workdir)
+                raise _Done
             if args.generators_only:
                 measured = []
                 builds = generator_rows(args, workdir, measured)
@@ -292,13 +356,14 @@ def main(argv: list[str] | None = None) -> int:
                 raise _Done
             # Page figures first (one build each), then the long build comparisons.
             real, stock = build_real_and_stock(workdir, notes)
-            size = [own_code_row(real)]
+            size = [own_code_row(real)] + page_weight_rows(real, stock)
             pages = transfer_rows(real, stock, chromium)
             pages += lighthouse_rows(real, stock, chromium, args.runs, notes)
             real.stop()
             stock.stop()
             measured = []
-            builds = page_scaling_rows(args, workdir, measured) + site_scaling_rows(args, workdir, measured)
+            builds = language_build_rows(args, workdir)
+            builds += page_scaling_rows(args, workdir, measured) + site_scaling_rows(args, workdir, measured)
             notes.append(_runs_note(measured))
             builds += peer_rows(args, workdir)
             generator_measured = []

@@ -128,6 +128,39 @@ def extra_text_bytes(ours_html: str, stock_html: str) -> int:
     return gzip_size(text) if text else 0
 
 
+@dataclass
+class PageBudget:
+    """One built page against its stock Material counterpart (tests/site/test_budgets.py)."""
+    page: str  # the built file, relative to the site folder: "es/ayuda/index.html"
+    ours: PageWeight
+    stock: PageWeight
+    extra_text: str  # the words ours carries beyond stock (`extra_text`)
+
+    @property
+    def extra(self) -> int:
+        return gzip_size(self.extra_text) if self.extra_text else 0
+
+    @property
+    def allowed(self) -> int:
+        return self.stock.total + PAGE_ALLOWANCE + self.extra
+
+    @property
+    def over_stock(self) -> int:
+        return self.ours.total - self.stock.total
+
+    @property
+    def within(self) -> bool:
+        return self.ours.total <= self.allowed
+
+
+def page_budget(page: str, ours_root: Path, stock_root: Path, base_path: str = "/") -> PageBudget:
+    """`page` in both sites, built for the same site_url (whose path is `base_path`)."""
+    ours_file, stock_file = ours_root / page, stock_root / page
+    ours, stock = page_weight(ours_file, ours_root, base_path), page_weight(stock_file, stock_root, base_path)
+    words = extra_text(ours_file.read_text(encoding="utf-8"), stock_file.read_text(encoding="utf-8"))
+    return PageBudget(page, ours, stock, words)
+
+
 def page_path(url_path: str) -> str:
     """A site path like "articles/x/" as its file, "articles/x/index.html"."""
     path = re.sub(r"^/+", "", url_path)

@@ -22,6 +22,10 @@ Configs:
 - `stock_config`: `theme: material` with `font: false` and nothing else changed, plus the
   real Markdown extensions (they render the same text; without them the snippets and
   abbreviations would be missing and the pages would not hold the same text).
+
+Stock projects exist per language (benchkit/languages.py): a language's own Markdown folder
+and quizzes, its interface language, search language and Markdown extensions (Spanish:
+mkdocs.es.yml's, with the Spanish glossary appended). The scenario projects are English.
 """
 
 from __future__ import annotations
@@ -31,17 +35,19 @@ import dataclasses
 import json
 import re
 import shutil
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from benchkit.common import REPO
+from benchkit.common import REPO, Build, build
+from benchkit.languages import SiteLanguage, all_languages
 from benchkit.twins import mkdocs_quiz_markdown, plain_markdown
 from harness.config import site_config
 
 import quizkit
-from buildkit import references
+from buildkit import languages, references
 from quizkit import render
 from quiz_hook import MARKER
 
@@ -55,21 +61,31 @@ class Template:
     quiz: quizkit.Quiz
 
 
-@lru_cache(maxsize=1)
-def templates() -> tuple[Template, ...]:
-    """The repository's quizzes that pass every check (the bench copies these)."""
+def english() -> SiteLanguage:
+    return all_languages()[0]
+
+
+@lru_cache(maxsize=None)
+def valid_quizzes(language: SiteLanguage) -> tuple[Template, ...]:
+    """A language's quizzes that pass every check (none is fine: a language may have none yet)."""
     found = []
-    for path in quizkit.quiz_files(REPO / "quizzes"):
+    for path in language.quiz_files:
         quiz, problems = quizkit.check_file(path)
         if quiz is not None:
             found.append(Template(path, quiz))
-    if not found:
-        raise RuntimeError("no quiz in quizzes/ passes its checks; run scripts/check_quizzes.py")
     return tuple(found)
 
 
-def settings() -> quizkit.Settings:
-    return quizkit.Settings.from_extra(site_config().get("extra"))
+def templates() -> tuple[Template, ...]:
+    """The English quizzes that pass every check (the scaling projects copy these)."""
+    found = valid_quizzes(english())
+    if not found:
+        raise RuntimeError("no quiz in quizzes/ passes its checks; run scripts/check_quizzes.py")
+    return found
+
+
+def settings(language: SiteLanguage | None = None) -> quizkit.Settings:
+    return (language or english()).settings
 
 
 def real_articles() -> list[Path]:
@@ -110,6 +126,7 @@ def neutral_config(engine: str) -> dict:
     config = {
         "site_name": real["site_name"], "site_url": real.get("site_url"),
         "site_description": real.get("site_description"), "strict": True,
+        "exclude_docs": real.get("exclude_docs", ""),  # docs/es/ is the Spanish site's
         "validation": copy.deepcopy(real.get("validation", {})), "theme": copy.deepcopy(theme),
         "extra": copy.deepcopy(real.get("extra", {})), "plugins": ["search"],
         "markdown_extensions": _absolute_extensions(real.get("markdown_extensions", [])),
@@ -122,21 +139,29 @@ def neutral_config(engine: str) -> dict:
     return config
 
 
-def stock_config(site_url: str | None = None) -> dict:
-    real = site_config()
+def stock_config(site_url: str | None = None, language: SiteLanguage | None = None) -> dict:
+    """Stock Material in the language's interface and search language, with its Markdown extensions."""
+    real = (language or english()).config
+    theme = {"name": "material", "font": False}
+    if real["theme"].get("language"):
+        theme["language"] = real["theme"]["language"]
+    search = [plugin for plugin in real.get("plugins", ["search"])
+              if plugin == "search" or (isinstance(plugin, dict) and "search" in plugin)]
     return {
         "site_name": real["site_name"], "site_url": site_url or real.get("site_url"),
         "site_description": real.get("site_description"),
-        "theme": {"name": "material", "font": False},
+        "theme": theme,
+        "plugins": copy.deepcopy(search) or ["search"],
+        "exclude_docs": real.get("exclude_docs", ""),  # the same pages (English leaves docs/es/ out)
         "markdown_extensions": _absolute_extensions(real.get("markdown_extensions", [])),
         "nav": copy.deepcopy(real["nav"]),
     }
 
 
-def _with_nav(config: dict, article_paths: list[str]) -> dict:
+def _with_nav(config: dict, article_paths: list[str], language: SiteLanguage | None = None) -> dict:
     nav = config.setdefault("nav", [])
     if "quizzes/index.md" not in json.dumps(nav):
-        nav.append({quizkit.Settings().strings["index_title"]: "quizzes/index.md"})
+        nav.append({settings(language).strings["index_title"]: "quizzes/index.md"})
     if article_paths:
         sections = [
             {f"Bench articles {n // ARTICLES_PER_SECTION + 1:02d}": article_paths[n:n + ARTICLES_PER_SECTION]}
@@ -180,19 +205,23 @@ def _quiz_yaml(template: Template, title: str) -> str:
     return replaced
 
 
-def write_base(project: Path, extra_quizzes: list[quizkit.Quiz]) -> None:
+def write_base(project: Path, extra_quizzes: list[quizkit.Quiz], language: SiteLanguage | None = None) -> None:
+    """The language's Markdown folder (English: docs/, with docs/es/ that its config excludes),
+    its valid quizzes as plain twins and the Self-checks index listing them and `extra_quizzes`."""
+    language = language or english()
     docs = project / "docs"
-    shutil.copytree(REPO / "docs", docs)
+    shutil.copytree(language.docs_dir, docs)
     shutil.copy(REPO / references.BIBLIOGRAPHY, project / references.BIBLIOGRAPHY)  # the hook reads it
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         if MARKER.search(text):
             page.write_text(MARKER.sub("", text), encoding="utf-8")
-    (docs / "quizzes").mkdir(exist_ok=True)
-    for template in templates():
+    (docs / "quizzes").mkdir(parents=True, exist_ok=True)
+    quizzes = valid_quizzes(language)
+    for template in quizzes:
         (docs / "quizzes" / f"{template.quiz.slug}.md").write_text(plain_markdown(template.quiz), encoding="utf-8")
-    everything = [t.quiz for t in templates()] + extra_quizzes
-    (docs / "quizzes" / "index.md").write_text(render.index_page(everything, settings()), encoding="utf-8")
+    everything = [t.quiz for t in quizzes] + extra_quizzes
+    (docs / "quizzes" / "index.md").write_text(render.index_page(everything, settings(language)), encoding="utf-8")
     (project / "quizzes").mkdir(exist_ok=True)
 
 
@@ -246,8 +275,20 @@ def neutral_project(project: Path, *, quizzes: int, engine: str) -> Path:
     return write_config(project, _with_nav(neutral_config(engine), []))
 
 
-def stock_project(project: Path, site_url: str | None = None) -> Path:
-    """Stock Material, the real site's pages and the real quizzes as plain twins."""
-    write_base(project, [])
+def stock_project(project: Path, site_url: str | None = None, language: SiteLanguage | None = None) -> Path:
+    """Stock Material, one language's pages and its real quizzes as plain twins."""
+    write_base(project, [], language)
     write_references(project)
-    return write_config(project, _with_nav(stock_config(site_url), []))
+    return write_config(project, _with_nav(stock_config(site_url, language), [], language))
+
+
+def build_stock_site(dest: Path, site_url: str, workdir: Path) -> list[tuple[SiteLanguage, Build]]:
+    """A stock Material site of every language's text, laid out like `make build`'s (English
+    at dest, Spanish in dest/es/, each at its own site_url), so a page of ours and its stock
+    counterpart have the same path. Not strict: stock Material warns about what our hooks handle."""
+    urls, built = languages.site_urls(site_url), []
+    for language in all_languages():  # English first: its build empties dest
+        project = Path(tempfile.mkdtemp(prefix=f"stock-{language.code}-", dir=workdir))
+        config = stock_project(project, site_url=urls[language.code], language=language)
+        built.append((language, build(config, dest / language.subdir, strict=False)))
+    return built

@@ -63,6 +63,7 @@ DEFAULT_STRINGS: dict[str, str] = {
         "- [Use this site safely]({root}safe-use.md) explains what this site can and cannot hide."
     ),
     "print_title": "Notes",
+    "tab_title": "Self-check",  # a quiz page's browser tab when its file gives no tab_title
     "index_title": "Self-checks",
     "index_intro": (
         "Short, private self-checks for reflection. They are not tests or diagnoses. "

@@ -316,7 +316,7 @@ _BANDS = ListOf(Object("band"))
 OBJECTS: dict[str, dict[str, Field]] = {
     "quiz": {
         "title": Field(Text(), True, "the page heading"),
-        "tab_title": Field(Text(), False, 'an everyday name for the browser tab and history, without the topic words (default "Self-check")'),
+        "tab_title": Field(Text(), False, 'an everyday name for the browser tab and history, without the topic words (default: the site setting, "Self-check" in English)'),
         "description": Field(Text(), True, "one sentence for the list of self-checks and search engines"),
         "reviewed": Field(Date(), True, 'when a counsellor last reviewed it, shown as "Last reviewed"'),
         "content_note": Field(Text(), False, "a short, factual content note shown before the page text"),

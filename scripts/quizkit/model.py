@@ -127,7 +127,7 @@ class Quiz:
     slug: str
     source: str  # the YAML file, as shown in messages
     title: str
-    tab_title: str
+    tab_title: str | None  # None: the site's default (extra.quiz.strings.tab_title)
     description: str
     reviewed: datetime.date
     intro: str | None
@@ -201,7 +201,7 @@ def build_quiz(data: Mapping[str, Any], *, slug: str, source: str) -> Quiz:
         slug=slug,
         source=source,
         title=data["title"].strip(),
-        tab_title=(data.get("tab_title") or "Self-check").strip(),
+        tab_title=(data.get("tab_title") or "").strip() or None,
         description=data["description"].strip(),
         reviewed=reviewed,
         intro=data.get("intro"),

@@ -136,7 +136,7 @@ def quiz_page(quiz: Quiz, settings: Settings) -> Rendered:
     meta = {
         # Material prints title and description unescaped, so they are escaped here.
         "title": html.escape(quiz.title),
-        "tab_title": html.escape(quiz.tab_title),
+        "tab_title": html.escape(quiz.tab_title or settings.strings["tab_title"]),
         "description": html.escape(quiz.description),
         "reviewed": quiz.reviewed,
     }
