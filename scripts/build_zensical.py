@@ -1,12 +1,12 @@
 """Build or preview the site with Zensical (Material for MkDocs' successor).
 
     python scripts/build_zensical.py build [--site-dir site] [-f CONFIG] [--zensical PATH]
-    python scripts/build_zensical.py serve [--dev-addr 127.0.0.1:8000]
+    python scripts/build_zensical.py serve [-f mkdocs.es.yml] [--dev-addr 127.0.0.1:8000]
 
 Zensical reads mkdocs.yml but runs no MkDocs hooks, so this runs the hooks' steps
 (scripts/buildkit) before and after it: see buildkit/zensical.py. `build` makes every
 language (buildkit/languages.py: English in site_dir, Spanish in site_dir/es/), SITE_URL
-honoured as by `make build`; `serve` previews English. A mistake is one message with the
+honoured as by `make build`; `serve` previews one language (English unless -f). A mistake is one message with the
 file's name and exit code 1.
 """
 
@@ -52,16 +52,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         themes = theme_dir(args.zensical)
-        if args.command == "serve":  # English only: one `zensical serve` previews one config
+        if args.command == "serve":  # one `zensical serve` previews one language: English unless -f
             return zen.serve(args.zensical, args.config_file or REPO / "mkdocs.yml", themes, args.dev_addr)
         if args.config_file is not None:
-            return build_one(args.zensical, themes, args.config_file, args.site_dir, None, "en")
+            return build_one(args.zensical, themes, args.config_file, args.site_dir, None)
         # Like scripts/build_site.py: English into site_dir first (it replaces the folder), then
         # each other language into its folder, with its own site_url; the first failure stops.
         urls = languages.site_urls()
         for language in languages.LANGUAGES:
             code = build_one(args.zensical, themes, REPO / language.config, args.site_dir / language.subdir,
-                             urls[language.code], language.code)
+                             urls[language.code])
             if code != 0:
                 return code
     except BuildError as error:
@@ -70,9 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def build_one(zensical: str, themes: Path, config: Path, site_dir: Path, site_url: str | None, name: str) -> int:
+def build_one(zensical: str, themes: Path, config: Path, site_dir: Path, site_url: str | None) -> int:
     started = time.perf_counter()
-    staged = zen.stage(config, themes, site_url=site_url, name=name)
+    staged = zen.stage(config, themes, site_url=site_url)
     staged_at = time.perf_counter()
     code = zen.run_zensical(zensical, "build", staged)
     if code != 0:

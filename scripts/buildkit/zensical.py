@@ -73,16 +73,15 @@ def _runs_hook(config: dict, name: str) -> bool:
     return any(Path(str(hook)).name == name for hook in config.get("hooks") or [])
 
 
-def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: str | None = None,
-          name: str = "en") -> Staged:
-    """Write the staging folder `name` for `zensical build`; `theme_dir` is Zensical's own
-    theme, `site_url` replaces the config's. fresh=False (a running preview) rewrites only
-    the staged files that changed."""
+def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: str | None = None) -> Staged:
+    """Write the staging folder for `zensical build`, one per language (theme.language);
+    `theme_dir` is Zensical's own theme, `site_url` replaces the config's. fresh=False (a
+    running preview) rewrites only the staged files that changed."""
     project = config_path.resolve().parent
     config = load_config(config_path)
     if site_url is not None:
         config["site_url"] = site_url
-    root = project / STAGE / name
+    root = project / STAGE / str(config["theme"].get("language", "en"))
     if fresh and root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True, exist_ok=True)  # a fresh clone has no staging folder yet
