@@ -6,8 +6,8 @@
 Zensical reads mkdocs.yml but runs no MkDocs hooks, so this runs the hooks' steps
 (scripts/buildkit) before and after it: see buildkit/zensical.py. `build` makes every
 language (buildkit/languages.py: English in site_dir, Spanish in site_dir/es/), SITE_URL
-honoured as by `make build`; `serve` previews one language (English unless -f). A mistake is one message with the
-file's name and exit code 1.
+honoured as by `make build`; `serve` previews one language (English unless -f). A mistake
+is one message with the file's name and exit code 1.
 """
 
 from __future__ import annotations

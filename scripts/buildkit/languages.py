@@ -184,7 +184,8 @@ class LanguageLinks:
         if other is None:
             return None
         names_its_twins = extra["language"]["other"].get("names_its_twins")
-        return cls(other, site_url, translations_from(other.docs_dir, other.quiz_dir) if names_its_twins else {})
+        twins = translations_from(other.docs_dir, other.quiz_dir) if names_its_twins else {}
+        return cls(other, site_url, twins)
 
     def for_page(self, src_uri: str, meta: dict) -> dict:
         return language_link(src_uri, meta, site_url=self.site_url, other=self.other, reverse=self.twins)

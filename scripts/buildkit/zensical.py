@@ -6,8 +6,11 @@ hooks, around `zensical build`.
    quiz, the Self-checks index and our JS/CSS bundles; write a derived config there.
 2. `zensical build` (or `serve`) with that config.
 3. finish(): on every built page, in the MkDocs hooks' order, check the content and
-   harden links to other sites, put the quiz markup in place and add the CSP; drop the
-   bundle sources; move the site to its destination.
+   harden links to other sites, put the quiz markup in place, point the language link at
+   the page's twin (buildkit/languages.py) and add the CSP; add the hreflang alternates to
+   the sitemap; drop the bundle sources; move the site to its destination.
+Each language is its own config and its own run (scripts/build_zensical.py), as with MkDocs;
+only the steps of the hooks a config names run.
 docs/ and quizzes/ are only read. Zensical's own messages name staged files as docs/...;
 in a page with an embedded quiz, lines after the marker are shifted by the quiz's lines.
 """
@@ -40,7 +43,8 @@ VARIANT = "classic"  # Zensical's Material look; "modern" is a new design our ov
 # partial (it adds the dialog's accessible name) would replace Zensical's own search
 # button, which already has that name, with an unstyled Material form.
 # Our sitemap.xml (hreflang alternates, read from what scripts/site_hook.py puts on each page)
-# needs the hook, which Zensical does not run, and MkDocs' page objects; Zensical writes its own.
+# needs the hook, which Zensical does not run, and MkDocs' page objects; Zensical writes its own
+# and finish() adds the alternates to it.
 MATERIAL_ONLY_OVERRIDES = ("partials/search.html", "sitemap.xml")
 _ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
 # Zensical's search dialog puts a fixed stylesheet into a <style> element at run time:
@@ -57,7 +61,7 @@ class Staged:
     site_url: str | None
     links: languages.LanguageLinks | None  # the language link on every page
     language: str  # theme.language: <html lang> and the hreflang of this build's pages
-    sources: dict[str, tuple[str, dict]]  # a page's URL path in the site -> its staged source and front matter
+    sources: dict[str, tuple[str, dict]]  # a page's URL path -> its staged source and front matter
 
 
 def load_config(path: Path) -> dict:
@@ -99,11 +103,13 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: s
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         embedded = references.render_page(text, bibliography) if bibliography is not None else text
-        embedded = quizzes.embed(embedded, page_uri=path.relative_to(docs).as_posix()) if quizzes else embedded
+        if quizzes:
+            embedded = quizzes.embed(embedded, page_uri=path.relative_to(docs).as_posix())
         if embedded != text:
             path.write_text(embedded, encoding="utf-8")
     has_index = (docs / INDEX_URI).is_file()
-    for generated in quizzes.pages(has_index=has_index, nav_paths=nav_paths(config.get("nav"))) if quizzes else []:
+    generated_pages = quizzes.pages(has_index=has_index, nav_paths=nav_paths(config.get("nav"))) if quizzes else []
+    for generated in generated_pages:
         target = docs / generated.uri
         if target.exists():
             raise BuildError(f"docs/{generated.uri} already exists, but a quiz generates that page; rename one of them")
@@ -191,7 +197,8 @@ def _derived_config(config: dict, project: Path, custom_dir: Path,
         # Every page links to the other home page; finish() points each one at its twin.
         derived["extra"]["language"] = {**config["extra"]["language"], "home": links.home}
     derived["watch"] = [str(project / path) for path in config.get("watch", [])]
-    derived["plugins"] = [_search_for_zensical(_privacy_for_zensical(plugin)) for plugin in config.get("plugins", [])]
+    derived["plugins"] = [_search_for_zensical(_privacy_for_zensical(plugin))
+                          for plugin in config.get("plugins", [])]
     derived["markdown_extensions"] = [_absolute_snippets(ext, project) for ext in config.get("markdown_extensions", [])]
     return derived
 
@@ -321,7 +328,8 @@ def with_language_link(html: str, link: dict, *, source: str) -> str:
     other home page) at this page's own link."""
     found = _LANGUAGE_LINK.findall(html)
     if len(found) != 1:
-        raise BuildError(f"{source}: {len(found)} language links instead of 1 (overrides/partials/language-link.html)")
+        raise BuildError(f"{source}: {len(found)} language links instead of 1 "
+                         "(overrides/partials/language-link.html)")
     return _LANGUAGE_LINK.sub(lambda m: m.group(1) + html_escape(link["href"]) + m.group(3), html)
 
 
@@ -342,8 +350,9 @@ def with_alternates(sitemap: str, staged: Staged) -> str:
         link = staged.links.for_page(*sources) if sources else None
         if not link or not link["translated"]:
             return match.group(0)
-        return (match.group(0) + f'\n{indent}<xhtml:link rel="alternate" hreflang="{language}" href="{html_escape(loc)}"/>'
-                f'\n{indent}<xhtml:link rel="alternate" hreflang="{link["hreflang"]}" href="{html_escape(link["url"])}"/>')
+        pairs = [(language, loc), (link["hreflang"], link["url"])]
+        return match.group(0) + "".join(
+            f'\n{indent}<xhtml:link rel="alternate" hreflang="{code}" href="{html_escape(url)}"/>' for code, url in pairs)
 
     sitemap = sitemap.replace(_URLSET + ">", _URLSET + ' xmlns:xhtml="http://www.w3.org/1999/xhtml">', 1)
     return _LOC.sub(alternates, sitemap)
