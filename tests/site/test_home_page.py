@@ -69,6 +69,20 @@ def test_every_quiz_and_the_self_checks_page_are_linked_from_home(site, home, pa
     assert (site.root / path / "index.html").is_file()
 
 
+def _spanish_slugs(folder: str, pattern: str) -> list[str]:
+    return sorted(p.stem for p in (REPO / folder).glob(pattern))
+
+
+@pytest.mark.parametrize("path", [f"articulos/{slug}/" for slug in _spanish_slugs("docs/es/articulos", "*.md")]
+                         + ["quizzes/"] + [f"quizzes/{slug}/" for slug in _spanish_slugs("quizzes/es", "*.yml")])
+def test_every_spanish_article_and_quiz_is_one_tap_from_the_spanish_home(site, path):
+    """The same promise on the Spanish home page, for the Spanish pages and quizzes."""
+    spanish_home = (site.root / "es" / "index.html").read_text(encoding="utf-8")
+    linked = {link.removeprefix(urljoin("/", "es/").lstrip("/")) for link in content_links(spanish_home)}
+    assert path in linked, f"the Spanish home page does not link es/{path}"
+    assert (site.root / "es" / path / "index.html").is_file()
+
+
 def _text(fragment: str) -> str:
     """Reading-order text of an HTML fragment (harness.html keeps text per element only)."""
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
