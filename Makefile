@@ -55,9 +55,11 @@ build: $(VENV)/.site-deps
 	$(BIN)/python scripts/build_site.py $(SITE_DIR)
 	$(BIN)/python scripts/verify_site.py $(SITE_DIR)
 else ifeq ($(GENERATOR),zensical)
-# Zensical runs no MkDocs hooks: scripts/build_zensical.py runs their steps around it.
+# Zensical runs no MkDocs hooks: scripts/build_zensical.py runs their steps around it, for each
+# language like scripts/build_site.py (English in SITE_DIR, Spanish in es/); serve previews one
+# language, English unless SITE_LANGUAGE=es, as above.
 serve: $(VENV)/.site-deps $(ZVENV)/.deps
-	$(BIN)/python scripts/build_zensical.py serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python scripts/build_zensical.py serve -f $(if $(filter es,$(SITE_LANGUAGE)),mkdocs.es.yml,mkdocs.yml) --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.site-deps $(ZVENV)/.deps
 	$(BIN)/python scripts/build_zensical.py build --site-dir $(SITE_DIR)

@@ -28,7 +28,7 @@ from sitekit import author_checks
 log = logging.getLogger("mkdocs.plugins.site")
 
 _state: dict = {"policy": None, "root": None, "includes": None, "site_path": "/", "problems": [],
-          "other": None, "twins": {}}
+          "links": None}
 
 
 # Hooks -------------------------------------------------------------------------------
@@ -69,10 +69,9 @@ def on_page_markdown(markdown, *, page, config, files):
 
 
 def on_page_content(html, *, page, config, files):
-    if _state["other"] is not None:
+    if _state["links"] is not None:
         # Read by main.html (the link) and overrides/sitemap.xml (the hreflang alternates).
-        page.language_link = languages.language_link(page.file.src_uri, page.meta, site_url=config.site_url,
-                                                     other=_state["other"], reverse=_state["twins"])
+        page.language_link = _state["links"].for_page(page.file.src_uri, page.meta)
 
     source, text = _source_of(page)
     page_dir = _state["site_path"] + (page.url.rsplit("/", 1)[0] + "/" if "/" in page.url else "")
@@ -133,16 +132,10 @@ def _with_policy(html: str, source: str) -> str:
 
 
 def _setup_language_link(config, root: Path) -> None:
-    other = languages.OtherLanguage.from_extra(config.extra, root)
-    _state["other"] = other
-    _state["twins"] = {}
-    if other is not None:
-        # The English build learns each page's twin from the Spanish pages' translation_of.
-        if config.extra["language"]["other"].get("names_its_twins"):
-            _state["twins"] = languages.translations_from(other.docs_dir, other.quiz_dir)
-        # For pages without a page object (404.html): the other language's home page.
-        config.extra["language"]["home"] = languages.language_link(
-            "", {}, site_url=config.site_url, other=other, reverse={})
+    links = languages.LanguageLinks.from_extra(config.extra, root, config.site_url)
+    _state["links"] = links
+    if links is not None:
+        config.extra["language"]["home"] = links.home  # for pages without a page object (404.html)
 
 
 def _check_sources(config, root: Path, includes: Path) -> None:

@@ -168,3 +168,29 @@ def language_link(src_uri: str, meta: dict, *, site_url: str, other: OtherLangua
 def _path_of(site_url: str) -> str:
     rest = site_url.split("://", 1)[-1]
     return "/" + rest.split("/", 1)[1] if "/" in rest else "/"
+
+
+@dataclass(frozen=True)
+class LanguageLinks:
+    """The language link of every page of one language's build, from its config's
+    extra.language.other (None without one). Used by the MkDocs hook and the Zensical build."""
+    other: OtherLanguage
+    site_url: str
+    twins: dict[str, str]  # this language's sources -> the other's (English learns them from Spanish)
+
+    @classmethod
+    def from_extra(cls, extra: dict, root: Path, site_url: str) -> "LanguageLinks | None":
+        other = OtherLanguage.from_extra(extra, root)
+        if other is None:
+            return None
+        names_its_twins = extra["language"]["other"].get("names_its_twins")
+        twins = translations_from(other.docs_dir, other.quiz_dir) if names_its_twins else {}
+        return cls(other, site_url, twins)
+
+    def for_page(self, src_uri: str, meta: dict) -> dict:
+        return language_link(src_uri, meta, site_url=self.site_url, other=self.other, reverse=self.twins)
+
+    @property
+    def home(self) -> dict:
+        """For pages without a source (404.html): the other language's home page."""
+        return self.for_page("", {})

@@ -6,8 +6,11 @@ hooks, around `zensical build`.
    quiz, the Self-checks index and our JS/CSS bundles; write a derived config there.
 2. `zensical build` (or `serve`) with that config.
 3. finish(): on every built page, in the MkDocs hooks' order, check the content and
-   harden links to other sites, put the quiz markup in place and add the CSP; drop the
-   bundle sources; move the site to its destination.
+   harden links to other sites, put the quiz markup in place, point the language link at
+   the page's twin (buildkit/languages.py) and add the CSP; add the hreflang alternates to
+   the sitemap; drop the bundle sources; move the site to its destination.
+Each language is its own config and its own run (scripts/build_zensical.py), as with MkDocs;
+only the steps of the hooks a config names run.
 docs/ and quizzes/ are only read. Zensical's own messages name staged files as docs/...;
 in a page with an embedded quiz, lines after the marker are shifted by the quiz's lines.
 """
@@ -15,7 +18,6 @@ in a page with an embedded quiz, lines after the marker are shifted by the quiz'
 from __future__ import annotations
 
 import ast
-import os
 import re
 import shutil
 import signal
@@ -23,13 +25,16 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from html import escape as html_escape
+from html import unescape as html_unescape
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 from quizkit.problems import format_problems
 from sitekit import csp
 
-from . import BuildError, bundles, pages, references
+from . import BuildError, bundles, languages, pages, references
 from .quizzes import INDEX_URI, QuizBuild, nav_paths
 
 STAGE = ".zensical-stage"  # inside the project, git-ignored
@@ -38,7 +43,8 @@ VARIANT = "classic"  # Zensical's Material look; "modern" is a new design our ov
 # partial (it adds the dialog's accessible name) would replace Zensical's own search
 # button, which already has that name, with an unstyled Material form.
 # Our sitemap.xml (hreflang alternates, read from what scripts/site_hook.py puts on each page)
-# needs the hook, which Zensical does not run, and MkDocs' page objects; Zensical writes its own.
+# needs the hook, which Zensical does not run, and MkDocs' page objects; Zensical writes its own
+# and finish() adds the alternates to it.
 MATERIAL_ONLY_OVERRIDES = ("partials/search.html", "sitemap.xml")
 _ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
 # Zensical's search dialog puts a fixed stylesheet into a <style> element at run time:
@@ -51,53 +57,59 @@ class Staged:
     root: Path  # the staging folder
     config: Path  # the derived config Zensical reads
     site: Path  # where Zensical writes the site
-    quizzes: QuizBuild
+    quizzes: QuizBuild | None  # None when the config does not run the quiz hook
     site_url: str | None
+    links: languages.LanguageLinks | None  # the language link on every page
+    language: str  # theme.language: <html lang> and the hreflang of this build's pages
+    sources: dict[str, tuple[str, dict]]  # a page's URL path -> its staged source and front matter
 
 
 def load_config(path: Path) -> dict:
-    """mkdocs.yml as data, its `!ENV` tags resolved like MkDocs and Zensical do."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def env(loader, node):
-        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-        *variables, default = names if len(names) > 1 else (names + [None])
-        for name in variables:
-            if os.environ.get(name) is not None:
-                return yaml.safe_load(os.environ[name])
-        return default
-
-    Loader.add_constructor("!ENV", env)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    """A MkDocs config as data, read by MkDocs' own loader: `!ENV` tags resolved, and
+    `INHERIT:` merged the way MkDocs does (dictionaries key by key, lists replaced)."""
+    with open(path, "rb") as file:
+        return yaml_load(file)
 
 
-def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True) -> Staged:
-    """Write the staging folder for `zensical build`; `theme_dir` is Zensical's own theme.
-    fresh=False (a running preview) rewrites only the staged files that changed."""
+def _runs_hook(config: dict, name: str) -> bool:
+    """Whether the config names a hook (scripts/<name>); its steps run here only then, so a
+    language without the quiz hook gets no quiz pages, as with MkDocs."""
+    return any(Path(str(hook)).name == name for hook in config.get("hooks") or [])
+
+
+def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: str | None = None) -> Staged:
+    """Write the staging folder for `zensical build`, one per language (theme.language);
+    `theme_dir` is Zensical's own theme, `site_url` replaces the config's. fresh=False (a
+    running preview) rewrites only the staged files that changed."""
     project = config_path.resolve().parent
     config = load_config(config_path)
-    root = project / STAGE
+    if site_url is not None:
+        config["site_url"] = site_url
+    root = project / STAGE / str(config["theme"].get("language", "en"))
     if fresh and root.exists():
         shutil.rmtree(root)
-    root.mkdir(exist_ok=True)
+    root.mkdir(parents=True, exist_ok=True)  # a fresh clone has no staging folder yet
     _check_sources(config, project)  # before copying: copytree would follow a symbolic link
     docs = root / "next-docs"
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(project / config.get("docs_dir", "docs"), docs)
 
-    quizzes = QuizBuild.from_extra(config.get("extra") or {}, project)
-    quizzes.load(project)
-    bibliography = references.load(project)
+    quizzes = None
+    if _runs_hook(config, "quiz_hook.py"):
+        quizzes = QuizBuild.from_extra(config.get("extra") or {}, project)
+        quizzes.load(project)
+    bibliography = references.load(project) if _runs_hook(config, "references_hook.py") else None
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
-        embedded = quizzes.embed(references.render_page(text, bibliography), page_uri=path.relative_to(docs).as_posix())
+        embedded = references.render_page(text, bibliography) if bibliography is not None else text
+        if quizzes:
+            embedded = quizzes.embed(embedded, page_uri=path.relative_to(docs).as_posix())
         if embedded != text:
             path.write_text(embedded, encoding="utf-8")
     has_index = (docs / INDEX_URI).is_file()
-    for generated in quizzes.pages(has_index=has_index, nav_paths=nav_paths(config.get("nav"))):
+    generated_pages = quizzes.pages(has_index=has_index, nav_paths=nav_paths(config.get("nav"))) if quizzes else []
+    for generated in generated_pages:
         target = docs / generated.uri
         if target.exists():
             raise BuildError(f"docs/{generated.uri} already exists, but a quiz generates that page; rename one of them")
@@ -118,9 +130,20 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True) -> Staged:
 
     _sync(docs, root / "docs")
     shutil.rmtree(docs)
-    derived = _derived_config(config, project, root / "overrides")
+    links = languages.LanguageLinks.from_extra(config.get("extra") or {}, project, config.get("site_url"))
+    derived = _derived_config(config, project, root / "overrides", links)
     _write_if_changed(root / "mkdocs.yml", yaml.safe_dump(derived, sort_keys=False, allow_unicode=True).encode())
-    return Staged(root, root / "mkdocs.yml", root / "site", quizzes, config.get("site_url"))
+    return Staged(root, root / "mkdocs.yml", root / "site", quizzes, config.get("site_url"), links,
+                  str(config["theme"].get("language", "en")), _page_sources(root / "docs"))
+
+
+def _page_sources(docs: Path) -> dict[str, tuple[str, dict]]:
+    """{URL path of a page inside its language's site: (its source, its front matter)}."""
+    sources = {}
+    for path in sorted(docs.rglob("*.md")):
+        src_uri = path.relative_to(docs).as_posix()
+        sources[languages.page_path(src_uri)] = (src_uri, languages.front_matter(path))
+    return sources
 
 
 def _material_only(custom_dir: Path):
@@ -138,7 +161,8 @@ def sources_fingerprint(config_path: Path) -> tuple:
     config = load_config(config_path)
     folders = [project / config.get("docs_dir", "docs"), project / config["theme"]["custom_dir"],
                QuizBuild.from_extra(config.get("extra") or {}, project).quiz_dir]
-    files = [config_path, project / references.BIBLIOGRAPHY] + [path for folder in folders if folder.is_dir() for path in sorted(folder.rglob("*"))]
+    files = [config_path, project / references.BIBLIOGRAPHY] + [
+        path for folder in folders if folder.is_dir() for path in sorted(folder.rglob("*"))]
     return tuple((str(path), path.stat().st_mtime_ns) for path in files if path.is_file())
 
 
@@ -162,14 +186,19 @@ def _write_if_changed(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def _derived_config(config: dict, project: Path, custom_dir: Path) -> dict:
+def _derived_config(config: dict, project: Path, custom_dir: Path,
+                    links: languages.LanguageLinks | None = None) -> dict:
     derived = dict(config)
     derived.pop("hooks", None)  # Zensical runs none; their steps run here instead
     derived["docs_dir"], derived["site_dir"] = "docs", "site"
     derived["theme"] = {**config["theme"], "custom_dir": str(custom_dir), "variant": VARIANT}
     derived["extra"] = {**(config.get("extra") or {}), "scope": pages.site_scope(config.get("site_url"))}
+    if links is not None:
+        # Every page links to the other home page; finish() points each one at its twin.
+        derived["extra"]["language"] = {**config["extra"]["language"], "home": links.home}
     derived["watch"] = [str(project / path) for path in config.get("watch", [])]
-    derived["plugins"] = [_privacy_for_zensical(plugin) for plugin in config.get("plugins", [])]
+    derived["plugins"] = [_search_for_zensical(_privacy_for_zensical(plugin))
+                          for plugin in config.get("plugins", [])]
     derived["markdown_extensions"] = [_absolute_snippets(ext, project) for ext in config.get("markdown_extensions", [])]
     return derived
 
@@ -188,6 +217,15 @@ def _privacy_for_zensical(plugin):
         options = dict(plugin["privacy"])
         options["assets_exclude"] = [*options.get("assets_exclude", []), *_ZENSICAL_BUNDLE_URLS]
         return {"privacy": options}
+    return plugin
+
+
+def _search_for_zensical(plugin):
+    """Zensical's search takes no `lang` (it stops the build as an unknown option): its index
+    takes the language from theme.language, and each language's build has its own index."""
+    if isinstance(plugin, dict) and isinstance(plugin.get("search"), dict) and "lang" in plugin["search"]:
+        options = {key: value for key, value in plugin["search"].items() if key != "lang"}
+        return {"search": options} if options else "search"
     return plugin
 
 
@@ -258,15 +296,66 @@ def finish(staged: Staged, dest: Path) -> list[Path]:
         # The order of the MkDocs hooks: content checks, then quiz markup, then the policy.
         html = _ARTICLE.sub(lambda m: m.group(1) + pages.checked_content(m.group(2), source=source) + m.group(3),
                             html, count=1)
-        html = staged.quizzes.assemble(html, source=source)
+        html = staged.quizzes.assemble(html, source=source) if staged.quizzes else html
+        if staged.links is not None:
+            html = with_language_link(html, _page_link(staged, source), source=source)
         html = pages.with_style_hashes(pages.with_policy(policy, html, source=source), style_hashes)
         path.write_text(html, encoding="utf-8")
+    if staged.links is not None:
+        sitemap = site / "sitemap.xml"
+        sitemap.write_text(with_alternates(sitemap.read_text(encoding="utf-8"), staged), encoding="utf-8")
     dest = dest.resolve()
     if dest != site.resolve():
         if dest.exists():
             shutil.rmtree(dest)
         shutil.move(str(site), str(dest))
     return [dest / path.relative_to(site) for path in built]
+
+
+def _page_link(staged: Staged, built: str) -> dict:
+    """The language link of a built page (its path in the site), by the MkDocs hook's rule."""
+    url_path = built[: -len("index.html")] if built == "index.html" or built.endswith("/index.html") else None
+    if url_path is None or url_path not in staged.sources:
+        return staged.links.home  # 404.html: no source
+    return staged.links.for_page(*staged.sources[url_path])
+
+
+_LANGUAGE_LINK = re.compile(r'(<p class="language-link"><a href=")([^"]*)(")')
+
+
+def with_language_link(html: str, link: dict, *, source: str) -> str:
+    """Point the language link (overrides/partials/language-link.html, rendered with the
+    other home page) at this page's own link."""
+    found = _LANGUAGE_LINK.findall(html)
+    if len(found) != 1:
+        raise BuildError(f"{source}: {len(found)} language links instead of 1 "
+                         "(overrides/partials/language-link.html)")
+    return _LANGUAGE_LINK.sub(lambda m: m.group(1) + html_escape(link["href"]) + m.group(3), html)
+
+
+_LOC = re.compile(r"([ \t]*)<loc>([^<]*)</loc>")
+_URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+
+
+def with_alternates(sitemap: str, staged: Staged) -> str:
+    """Zensical's sitemap.xml plus hreflang alternates between each page and its translation,
+    as overrides/sitemap.xml writes them for MkDocs."""
+    if _URLSET + ">" not in sitemap:
+        raise BuildError("sitemap.xml: Zensical's <urlset> was not recognised; hreflang alternates not added")
+    site_url, language = staged.site_url, staged.language
+
+    def alternates(match: re.Match) -> str:
+        indent, loc = match.group(1), html_unescape(match.group(2).strip())
+        sources = staged.sources.get(loc[len(site_url):]) if loc.startswith(site_url) else None
+        link = staged.links.for_page(*sources) if sources else None
+        if not link or not link["translated"]:
+            return match.group(0)
+        pairs = [(language, loc), (link["hreflang"], link["url"])]
+        return match.group(0) + "".join(
+            f'\n{indent}<xhtml:link rel="alternate" hreflang="{code}" href="{html_escape(url)}"/>' for code, url in pairs)
+
+    sitemap = sitemap.replace(_URLSET + ">", _URLSET + ' xmlns:xhtml="http://www.w3.org/1999/xhtml">', 1)
+    return _LOC.sub(alternates, sitemap)
 
 
 def serve(zensical: str, config_path: Path, theme_dir: Path, dev_addr: str, poll_seconds: float = 0.3) -> int:
@@ -303,7 +392,7 @@ def _assemble_newer(staged: Staged, since_ns: int) -> int:
         mtime = path.stat().st_mtime_ns
         if mtime > since_ns:
             html = path.read_text(encoding="utf-8")
-            if "<!--quiz-markup:" in html:
+            if staged.quizzes and "<!--quiz-markup:" in html:
                 try:
                     path.write_text(staged.quizzes.assemble(html, source=path.name), encoding="utf-8")
                 except BuildError as error:

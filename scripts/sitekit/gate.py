@@ -23,7 +23,8 @@ from .allowlist import Finding, elements, parse_document, tag_name
 # own scripts, a stray .js) is an error.
 ALLOWED_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".gz", ".map", ".txt", ".png", ".jpg", ".jpeg",
                     ".gif", ".webp", ".avif", ".ico", ".woff2"}
-# Suffixless files allowed by exact path: Zensical's theme ships its scripts' licence text.
+# Suffixless files allowed by exact path inside each language's site: Zensical's theme ships its
+# scripts' licence text.
 ALLOWED_NAMES = {"assets/javascripts/LICENSE"}
 # Scripts the site may serve: our bundle, Material's bundle, its search worker and lunr.
 OUR_SCRIPT = "assets/javascripts/site.min.js"
@@ -78,7 +79,7 @@ def verify(site: Site, expected: Expected | list[Expected]) -> list[str]:
         if path.is_symlink():
             problems.append(f"{where}: a symbolic link in the built site")
             continue
-        if path.suffix not in ALLOWED_SUFFIXES and relative not in ALLOWED_NAMES:
+        if path.suffix not in ALLOWED_SUFFIXES and inside not in ALLOWED_NAMES:
             problems.append(f"{where}: a {path.suffix or 'suffixless'} file is not something the site needs "
                             "(browsers can run scripts in .svg, .xhtml and similar files)")
         elif path.suffix == ".js" and not KNOWN_SCRIPTS.fullmatch(inside):

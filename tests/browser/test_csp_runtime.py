@@ -8,14 +8,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from harness.generator import is_zensical
 from harness.search import search, wait_until_closed
 
 _FOLLOW = """url => { const a = document.createElement('a'); a.href = url;
   document.querySelector('main').append(a); a.click(); }"""
 
 
-@pytest.mark.parametrize("folder", [""] if is_zensical() else ["", "es/"])
+@pytest.mark.parametrize("folder", ["", "es/"])
 def test_every_page_by_instant_navigation_after_search(site, open_page, page_guard, folder):
     # Within one language: each language is its own build (own search index and policy), and
     # the language link loads a full page on purpose (test_language_link.py).

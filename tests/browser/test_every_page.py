@@ -9,7 +9,6 @@ from pathlib import Path
 
 from harness.axe import axe_violations, format_violations
 from harness.build import REPO
-from harness.generator import is_zensical
 from harness.languages import LANGUAGES
 from harness.pages import sitemap_urls
 
@@ -19,21 +18,17 @@ VIEWPORTS = {"phone": (375, 740), "desktop": (1280, 900)}
 def _page_paths():
     """Pages from the source tree (articles, generated quiz pages and the Spanish pages under
     es/), so the parametrised ids exist before the build runs; test_page_list_matches_sitemap
-    keeps it honest. Zensical builds English only (README, "Two generators")."""
+    keeps it honest."""
     paths = []
     for source in sorted((REPO / "docs").rglob("*.md")):
         relative = source.relative_to(REPO / "docs")
-        if relative.parts[0] == "es" and is_zensical():
-            continue
         folder = "" if relative.parent == Path(".") else relative.parent.as_posix() + "/"
         paths.append(folder if relative.name == "index.md" else folder + relative.stem + "/")
     for language in LANGUAGES:
-        if language.folder and is_zensical():
-            continue
         quizzes = language.quiz_files
         if quizzes:
             paths += [f"{language.folder}quizzes/"] + [f"{language.folder}quizzes/{quiz.stem}/" for quiz in quizzes]
-    return paths + ["404.html"] + ([] if is_zensical() else ["es/404.html"])
+    return paths + ["404.html", "es/404.html"]
 
 
 def test_page_list_matches_sitemap(site):

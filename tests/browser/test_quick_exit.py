@@ -8,15 +8,14 @@ import time
 
 import pytest
 
-from harness.generator import is_zensical
 from harness.languages import ENGLISH, SPANISH
 from harness.search import open_search, wait_until_closed, wait_until_open
 
 ARTICLE = "articles/strong-attachment/"
 STATUS = ".qe-status"
-# The tests marked with it run on an English and a Spanish page (Zensical builds English only).
+# The tests marked with it run on an English and a Spanish page.
 ARTICLES = {"en": ARTICLE, "es": "es/articulos/lazos-fuertes/"}
-LANGUAGE = pytest.mark.parametrize("language", [ENGLISH] if is_zensical() else [ENGLISH, SPANISH],
+LANGUAGE = pytest.mark.parametrize("language", [ENGLISH, SPANISH],
                                    ids=lambda language: language.code)
 
 

@@ -17,8 +17,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-
 import yaml
 
 from buildkit.languages import front_matter, page_path
@@ -29,9 +27,10 @@ from harness.generator import is_zensical
 from harness.html import parse
 from harness.pages import html_files
 
-pytestmark = pytest.mark.skipif(is_zensical(), reason="the Zensical path builds English only (README)")
-
 ES_DOCS = REPO / "docs" / "es"
+# A word of the theme's own Spanish interface in every page: Material's search box, Zensical's
+# search button (Zensical's search dialog itself is English: tests/zensical/test_generator_differences.py).
+THEME_IN_SPANISH = 'aria-label="Buscar"' if is_zensical() else 'placeholder="Búsqueda"'
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 # Our own interface words in English (mkdocs.yml extra, templates, header-controls.js) and
 # Material's English interface: none may appear in a Spanish page's HTML.
@@ -76,7 +75,7 @@ def test_every_spanish_page_is_built_in_spanish_with_material_in_spanish(site):
     for source in _sources():
         html = _built(site, source)
         assert re.search(r'<html lang="es"', html), source.name
-        assert 'placeholder="Búsqueda"' in html, source.name  # Material's Spanish interface
+        assert THEME_IN_SPANISH in html, source.name
 
 
 def test_no_english_interface_string_on_a_spanish_page(site):
@@ -126,17 +125,28 @@ def test_spanish_safety_bar_and_footer(site):
     assert not {"tel:999", "tel:000"} & tels
 
 
+def _search_index(folder) -> tuple[list[str], set[str]]:
+    """A language's search index: its language and its pages' titles (Material:
+    search/search_index.json with "docs"; Zensical: search.json with "items")."""
+    if is_zensical():
+        index = json.loads((folder / "search.json").read_text(encoding="utf-8"))
+        return index["config"]["lang"], {item["title"] for item in index["items"]}
+    index = json.loads((folder / "search/search_index.json").read_text(encoding="utf-8"))
+    return index["config"]["lang"], {doc["title"] for doc in index["docs"]}
+
+
 def test_each_language_has_its_own_search_index(site):
-    english = json.loads((site.root / "search/search_index.json").read_text(encoding="utf-8"))
-    spanish = json.loads((site.root / "es/search/search_index.json").read_text(encoding="utf-8"))
-    assert spanish["config"]["lang"] == ["es"] and english["config"]["lang"] == ["en"]
+    english_lang, english_titles = _search_index(site.root)
+    spanish_lang, spanish_index_titles = _search_index(site.root / "es")
+    assert spanish_lang == ["es"] and english_lang == ["en"]
     spanish_titles = {front_matter(source)["title"] for source in _sources()}
-    assert spanish_titles <= {doc["title"] for doc in spanish["docs"]}
-    english_titles = {doc["title"] for doc in english["docs"]}
+    assert spanish_titles <= spanish_index_titles
     assert not spanish_titles & english_titles - {"Privacy"}
-    assert "Bienvenida" not in english_titles and "Welcome" not in {doc["title"] for doc in spanish["docs"]}
-    # Spanish stemming: Material loads lunr's Spanish stemmer for "es"
-    assert (site.root / "es/assets/javascripts/lunr/min/lunr.es.min.js").is_file()
+    assert "Bienvenida" not in english_titles and "Welcome" not in spanish_index_titles
+    # Spanish stemming: Material loads lunr's Spanish stemmer for "es"; Zensical's search has
+    # no stemmer (tests/zensical/test_generator_differences.py)
+    stemmer = site.root / "es/assets/javascripts/lunr/min/lunr.es.min.js"
+    assert stemmer.is_file() is not is_zensical()
 
 
 def _alternates(sitemap) -> dict[str, dict[str, str]]:
@@ -203,8 +213,9 @@ def test_safety_callout_renders_in_every_article(site):
 def test_make_serve_site_language_es_previews_the_spanish_site(tmp_path):
     """README: `make serve SITE_LANGUAGE=es` previews docs/es/ and quizzes/es/. The command make
     would run is taken from the Makefile, then run on a free port."""
-    dry = subprocess.run(["make", "-s", "-n", "serve", "SITE_LANGUAGE=es"], cwd=REPO, capture_output=True, text=True,
-                         check=True)
+    generator = ["GENERATOR=zensical"] if is_zensical() else []
+    dry = subprocess.run(["make", "-s", "-n", "serve", "SITE_LANGUAGE=es", *generator], cwd=REPO, capture_output=True,
+                         text=True, check=True)
     command = shlex.split(dry.stdout.strip().splitlines()[-1])
     assert "mkdocs.es.yml" in command
     with socket.socket() as free:

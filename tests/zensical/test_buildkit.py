@@ -1,16 +1,21 @@
 """Unit tests of the generator-neutral build steps (scripts/buildkit) that only the
-Zensical path uses on its own: output clean-up, the runtime style hash, staging sync."""
+Zensical path uses on its own: output clean-up, the runtime style hash, staging sync, the
+inherited config, and the language link and hreflang alternates put on Zensical's pages."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import xml.etree.ElementTree as ET
 
 import pytest
 
 from buildkit import BuildError
 from buildkit.pages import with_style_hashes
-from buildkit.zensical import _check_sources, _sync, load_config, plain_messages, runtime_style_hashes
+from buildkit import languages
+from buildkit.zensical import (Staged, _check_sources, _derived_config, _runs_hook, _sync, load_config,
+                               plain_messages, runtime_style_hashes, with_alternates, with_language_link)
+from harness.build import REPO
 
 
 def test_zensical_messages_lose_colour_codes_and_the_traceback_and_name_docs():
@@ -64,6 +69,85 @@ def test_config_env_tags_resolve_like_mkdocs(tmp_path, monkeypatch):
     config.write_text("site_url: !ENV [SITE_URL, 'https://example.org/']\nname: !ENV [NO_SUCH_VARIABLE, x]\n")
     monkeypatch.setenv("SITE_URL", "http://127.0.0.1:9/sg/")
     assert load_config(config) == {"site_url": "http://127.0.0.1:9/sg/", "name": "x"}
+
+
+def test_inherit_merges_dictionaries_key_by_key_and_replaces_lists_like_mkdocs(tmp_path, monkeypatch):
+    (tmp_path / "base.yml").write_text("site_url: !ENV [SITE_URL, 'https://example.org/']\n"
+                                       "extra: {a: 1, words: {exit: Exit, help: Help}}\nhooks: [x.py, y.py]\n")
+    (tmp_path / "es.yml").write_text("INHERIT: base.yml\nextra: {words: {exit: Salir}}\nhooks: [y.py]\n")
+    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:9/sg/")
+    assert load_config(tmp_path / "es.yml") == {"site_url": "http://127.0.0.1:9/sg/", "hooks": ["y.py"],
+                                                "extra": {"a": 1, "words": {"exit": "Salir", "help": "Help"}}}
+
+
+def test_the_spanish_config_keeps_the_english_settings_it_does_not_replace():
+    spanish = load_config(REPO / "mkdocs.es.yml")
+    english = load_config(REPO / "mkdocs.yml")
+    assert "INHERIT" not in spanish and spanish["docs_dir"] == "docs/es" and spanish["theme"]["language"] == "es"
+    assert spanish["theme"]["features"] == english["theme"]["features"]
+    assert spanish["extra"]["quick_exit"]["exit"] == "Salir de esta página"
+    assert spanish["extra"]["generator"] is False  # only in mkdocs.yml
+
+
+def test_a_hooks_steps_run_only_for_the_hooks_a_config_names():
+    assert _runs_hook({"hooks": ["scripts/quiz_hook.py"]}, "quiz_hook.py")
+    assert not _runs_hook({"hooks": ["scripts/site_hook.py"]}, "quiz_hook.py")
+    assert not _runs_hook({}, "quiz_hook.py")
+
+
+def test_zensical_gets_no_search_language_option(tmp_path):
+    """Zensical stops on `lang` (an unknown search option); its index takes theme.language."""
+    config = {"theme": {"custom_dir": "overrides"}, "plugins": [{"search": {"lang": "es"}}, "privacy"]}
+    assert _derived_config(config, tmp_path, tmp_path)["plugins"] == ["search", "privacy"]
+    config["plugins"] = [{"search": {"lang": "es", "separator": " "}}]
+    assert _derived_config(config, tmp_path, tmp_path)["plugins"] == [{"search": {"separator": " "}}]
+
+
+def _staged(tmp_path, site_url: str, language: str, other: dict, sources: dict) -> Staged:
+    (tmp_path / "docs" / "es").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "docs" / "es" / "acerca.md").write_text("---\ntranslation_of: about.md\n---\n")
+    (tmp_path / "docs" / "about.md").write_text("---\ntitle: About\n---\n")
+    links = languages.LanguageLinks.from_extra({"language": {"other": other}}, tmp_path, site_url)
+    return Staged(tmp_path, tmp_path / "mkdocs.yml", tmp_path / "site", None, site_url, links, language, sources)
+
+
+ENGLISH_SIDE = {"code": "es", "link_text": "En español", "path": "es/", "docs_dir": "docs/es", "names_its_twins": True}
+LINK = '<p class="language-link"><a href="/sg/es/" hreflang="es" lang="es" target="_self">En español</a></p>'
+
+
+def test_each_page_links_to_its_twin_else_the_other_home_page(tmp_path):
+    staged = _staged(tmp_path, "https://example.org/sg/", "en", ENGLISH_SIDE,
+                     {"about/": ("about.md", {}), "": ("index.md", {})})
+    about = with_language_link(f"<main>{LINK}</main>", staged.links.for_page("about.md", {}), source="about/index.html")
+    assert 'href="/sg/es/acerca/"' in about and about.count("language-link") == 1
+    home = with_language_link(LINK, staged.links.for_page("index.md", {}), source="index.html")
+    assert home == LINK
+
+
+def test_a_page_without_exactly_one_language_link_fails_the_build(tmp_path):
+    with pytest.raises(BuildError, match="0 language links"):
+        with_language_link("<main></main>", {"href": "/es/"}, source="x/index.html")
+    with pytest.raises(BuildError, match="2 language links"):
+        with_language_link(LINK + LINK, {"href": "/es/"}, source="x/index.html")
+
+
+SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+           "  <url>\n    <loc>https://example.org/sg/about/</loc>\n  </url>\n"
+           "  <url>\n    <loc>https://example.org/sg/quizzes/</loc>\n  </url>\n</urlset>\n")
+
+
+def test_the_sitemap_gets_hreflang_alternates_for_translated_pages_only(tmp_path):
+    staged = _staged(tmp_path, "https://example.org/sg/", "en", ENGLISH_SIDE,
+                     {"about/": ("about.md", {}), "quizzes/": ("quizzes/index.md", {})})
+    tree = ET.fromstring(with_alternates(SITEMAP, staged).encode())
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    found = {url.find("s:loc", ns).text: {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+             for url in tree.findall("s:url", ns)}
+    assert found == {"https://example.org/sg/about/": {"en": "https://example.org/sg/about/",
+                                                       "es": "https://example.org/sg/es/acerca/"},
+                     "https://example.org/sg/quizzes/": {}}
+    with pytest.raises(BuildError, match="urlset"):
+        with_alternates("<urlset>", staged)
 
 
 def _project(tmp_path, page: str) -> dict:

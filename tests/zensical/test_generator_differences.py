@@ -100,6 +100,23 @@ def test_search_dialog(site, open_page):
     assert "safely" not in page.url
 
 
+def test_search_is_in_spanish_on_spanish_pages_with_material_only(site, open_page):
+    """Each language has its own index of its own pages (tests/site/test_spanish_build.py).
+    Material's search box and result count are in Spanish on es/ pages; Zensical 0.0.73's
+    search dialog has its words fixed in English ("Search", "Close search", "Filters",
+    "57 results") whatever theme.language says, and no Spanish stemming."""
+    page = open_page("es/")
+    search(page, "contacto")
+    page.wait_for_timeout(300)  # the count follows the index's answer
+    if is_zensical():
+        dialog = search_ui().dialog
+        assert page.locator(f"{dialog} [role=status]").inner_text().endswith(" results")
+        assert page.locator(f"{dialog} button[aria-label='Close search']").count() == 1
+    else:
+        assert page.locator("input.md-search__input").get_attribute("placeholder") == "Búsqueda"
+        assert page.locator(".md-search-result__meta").inner_text().endswith("encontrados")
+
+
 def test_the_build_leaves_its_staging_folder_out_of_git():
     ignored = (REPO / ".gitignore").read_text(encoding="utf-8").split()
     assert ".zensical-stage/" in ignored and ".venv-zensical/" in ignored
