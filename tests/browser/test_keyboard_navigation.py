@@ -69,14 +69,26 @@ def _button(name):
 # word its search finds.
 LANGUAGES = [
     pytest.param("", "Menu", "Search", "articles/", "grief", id="en"),
-    pytest.param("es/", "Menú", "Buscar", "articulos/", "contacto", id="es"),
+    pytest.param("es/", "Menú", "Buscar", "articulos/", "tristeza", id="es"),
 ]
+
+
+def _wait_until_results_settle(page):
+    """The search worker answers each typed letter in turn: a list replaced after Tab reached
+    it would drop the focused result. Wait until the list is the same for 300 ms."""
+    read = "() => document.querySelector('.md-search-result__list').innerHTML"
+    last, same = None, 0
+    while same < 2:
+        page.wait_for_timeout(150)
+        now = page.evaluate(read)
+        same, last = (same + 1 if now == last else 0), now
 
 
 def _search_and_escape(page, site, words="grief"):
     page.keyboard.type(words, delay=20)
     assert _toggle(page, "search")
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__list a[href]').length > 0")
+    _wait_until_results_settle(page)
     result = _tab_to(page, lambda s: s["result"], limit=8)
     assert result["href"].startswith(site.base_url) or not result["href"].startswith("http")
     assert _toggle(page, "search"), "Tab closed the search box before a result was reached"
