@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from quizkit import quiz_files
 from quizkit.render import QUIZ_DIR as QUIZ_PAGES  # where each language's quiz pages are generated
 
 REPO = Path(__file__).resolve().parents[2]
@@ -99,16 +100,12 @@ def translations_from(docs_dir: Path, quiz_dir: Path | None = None) -> dict[str,
         twin = front_matter(path).get("translation_of")
         if isinstance(twin, str):
             pairs[twin] = path.relative_to(docs_dir).as_posix()
-    for path in quiz_files(quiz_dir):
+    for path in quiz_files(quiz_dir) if quiz_dir is not None else []:
         twin = _quiz_data(path).get("translation_of")
         if isinstance(twin, str):
             pairs[f"{QUIZ_PAGES}/{twin}.md"] = f"{QUIZ_PAGES}/{path.stem}.md"
             pairs[f"{QUIZ_PAGES}/index.md"] = f"{QUIZ_PAGES}/index.md"
     return pairs
-
-
-def quiz_files(quiz_dir: Path | None) -> list[Path]:
-    return sorted(Path(quiz_dir).glob("*.yml")) if quiz_dir is not None and Path(quiz_dir).is_dir() else []
 
 
 def _quiz_data(path: Path) -> dict:
@@ -142,7 +139,7 @@ class OtherLanguage:
         if (self.docs_dir / src_uri).is_file():
             return True
         folder, _, name = src_uri.partition("/")
-        quizzes = quiz_files(self.quiz_dir)
+        quizzes = quiz_files(self.quiz_dir) if self.quiz_dir is not None else []
         if folder != QUIZ_PAGES or not quizzes or not name.endswith(".md"):
             return False
         return name == "index.md" or any(path.stem == name[: -len(".md")] for path in quizzes)
