@@ -316,6 +316,7 @@ def test_start_again_is_set_apart_and_repeated_after_the_results(open_quiz_page)
 
 def test_enter_on_an_answer_shows_results_and_sends_nothing(open_quiz_page):
     page = open_quiz_page(PAGE)
+    page.wait_for_load_state("networkidle")  # the page's own late requests (the favicon) come first
     url, length = page.url, page.evaluate("history.length")
     requests = []
     page.on("request", lambda request: requests.append(request.url))
