@@ -10,7 +10,6 @@ from pathlib import Path
 
 import quizkit
 from buildkit import languages
-from mkdocs.utils.yaml import yaml_load
 
 from benchkit.common import REPO
 
@@ -72,10 +71,7 @@ class SiteLanguage:
                       if not any(path.resolve().is_relative_to(other) for other in others))
 
 
-@functools.cache
-def _load(config_file: Path) -> dict:
-    with open(config_file, "rb") as file:
-        return yaml_load(file)
+_load = functools.cache(languages.load_config)  # read once per run: the bench asks often
 
 
 @functools.cache

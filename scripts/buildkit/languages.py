@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 from quizkit import quiz_files
 from quizkit.render import QUIZ_DIR as QUIZ_PAGES  # where each language's quiz pages are generated
 
@@ -36,6 +37,13 @@ class Language:
 
 
 LANGUAGES = (Language("en", "mkdocs.yml", ""), Language("es", "mkdocs.es.yml", "es/"))
+
+
+def load_config(path: Path) -> dict:
+    """A MkDocs config as data, read by MkDocs' own loader: `!ENV` tags resolved, and
+    `INHERIT:` merged the way MkDocs does (dictionaries key by key, lists replaced)."""
+    with open(path, "rb") as file:
+        return yaml_load(file)
 DEFAULT_SITE_URL = "https://steady-ground.github.io/steady-ground/"
 
 

@@ -30,7 +30,6 @@ from html import unescape as html_unescape
 from pathlib import Path
 
 import yaml
-from mkdocs.utils.yaml import yaml_load
 from quizkit.problems import format_problems
 from sitekit import csp
 
@@ -64,13 +63,6 @@ class Staged:
     sources: dict[str, tuple[str, dict]]  # a page's URL path -> its staged source and front matter
 
 
-def load_config(path: Path) -> dict:
-    """A MkDocs config as data, read by MkDocs' own loader: `!ENV` tags resolved, and
-    `INHERIT:` merged the way MkDocs does (dictionaries key by key, lists replaced)."""
-    with open(path, "rb") as file:
-        return yaml_load(file)
-
-
 def _runs_hook(config: dict, name: str) -> bool:
     """Whether the config names a hook (scripts/<name>); its steps run here only then, so a
     language without the quiz hook gets no quiz pages, as with MkDocs."""
@@ -82,7 +74,7 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: s
     `theme_dir` is Zensical's own theme, `site_url` replaces the config's. fresh=False (a
     running preview) rewrites only the staged files that changed."""
     project = config_path.resolve().parent
-    config = load_config(config_path)
+    config = languages.load_config(config_path)
     if site_url is not None:
         config["site_url"] = site_url
     root = project / STAGE / str(config["theme"].get("language", "en"))
@@ -158,7 +150,7 @@ def _material_only(custom_dir: Path):
 def sources_fingerprint(config_path: Path) -> tuple:
     """Changes to anything staged (pages, quizzes, bundle sources, the config) change this."""
     project = config_path.resolve().parent
-    config = load_config(config_path)
+    config = languages.load_config(config_path)
     folders = [project / config.get("docs_dir", "docs"), project / config["theme"]["custom_dir"],
                QuizBuild.from_extra(config.get("extra") or {}, project).quiz_dir]
     files = [config_path, project / references.BIBLIOGRAPHY] + [

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import quizkit
-from harness.config import REPO, site_config
+from buildkit.languages import load_config
+from harness.config import REPO
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,8 @@ class PageLanguage:
 
     @property
     def extra(self) -> dict:
-        return site_config(REPO / self.config)["extra"]
+        """extra as the build reads it (mkdocs.es.yml with mkdocs.yml's INHERITed keys)."""
+        return load_config(REPO / self.config)["extra"]
 
     @property
     def quick_exit(self) -> dict:

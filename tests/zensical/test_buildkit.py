@@ -13,8 +13,9 @@ import pytest
 from buildkit import BuildError
 from buildkit.pages import with_style_hashes
 from buildkit import languages
-from buildkit.zensical import (Staged, _check_sources, _derived_config, _runs_hook, _sync, load_config,
-                               plain_messages, runtime_style_hashes, with_alternates, with_language_link)
+from buildkit.languages import load_config
+from buildkit.zensical import (Staged, _check_sources, _derived_config, _runs_hook, _sync, plain_messages,
+                               runtime_style_hashes, with_alternates, with_language_link)
 from harness.build import REPO
 
 
