@@ -30,15 +30,16 @@ DEFAULT_ZENSICAL = REPO / ".venv-zensical" / "bin" / "zensical"
 
 
 def theme_dir(zensical: str) -> Path:
-    """Zensical's own theme folder (zensical/templates, as zensical.config says), asked of
-    the Python that runs it without importing Zensical (that takes a second)."""
+    """Zensical's own theme folder, asked of the Python that runs it. From Zensical 0.0.74
+    the theme is the `zensical_ui` package (requirements/zensical.txt pins both); importing
+    it is quick, importing Zensical itself takes a second."""
     python = Path(zensical).with_name("python")
-    found = subprocess.run(
-        [str(python), "-c", "import importlib.util as u; print(u.find_spec('zensical').submodule_search_locations[0])"],
-        capture_output=True, text=True)
+    found = subprocess.run([str(python), "-c", "import zensical_ui; print(zensical_ui.get_theme_dir())"],
+                           capture_output=True, text=True)
     if found.returncode != 0:
-        raise BuildError(f"Zensical is not installed for {python} (run `make build GENERATOR=zensical`)")
-    return Path(found.stdout.strip()) / "templates"
+        raise BuildError(f"Zensical's theme (zensical_ui) is not installed for {python} "
+                         "(run `make build GENERATOR=zensical`, which installs requirements/zensical.txt)")
+    return Path(found.stdout.strip())
 
 
 def main(argv: list[str] | None = None) -> int:

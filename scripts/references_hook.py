@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from buildkit import references
+from buildkit import references, serve_report
 from quizkit.problems import format_problems
 
 _state: dict = {"bibliography": None}
@@ -21,7 +21,12 @@ _state: dict = {"bibliography": None}
 def on_config(config):
     root = Path(config.config_file_path).parent.resolve()
     problems = references.problems(root)
-    if problems:
+    if problems and serve_report.active():
+        # While previewing, the problems go on the page the preview shows; raising here
+        # would leave `mkdocs serve` stuck on the last good site with the browser waiting.
+        for line in format_problems(problems):
+            serve_report.record_problem(line)
+    elif problems:
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
         raise PluginError(f"References have {count}:\n" + "\n".join(format_problems(problems)))
     _state["bibliography"] = references.load(root)
@@ -29,4 +34,9 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, *, page, config, files):
-    return references.render_page(markdown, _state["bibliography"])
+    try:
+        return references.render_page(markdown, _state["bibliography"])
+    except KeyError:  # an unknown key, already recorded while previewing (on_config)
+        if not serve_report.active():
+            raise
+        return markdown

@@ -15,12 +15,17 @@ import logging
 from pathlib import Path
 
 _state: dict = {"active": False, "problems": [], "handler": None}
+SERVER_LOGGER = "mkdocs.livereload"
 
 
 class _Collect(logging.Handler):
-    """Warnings and errors MkDocs logs during a build (with --strict they would stop it)."""
+    """Warnings and errors MkDocs logs during a build (with --strict they would stop it).
+    Not the preview server's own log: its requests (a browser asking for /favicon.ico gets a
+    404) are not problems of the site, and were reported as such on every later save."""
 
     def emit(self, record: logging.LogRecord) -> None:
+        if record.name.startswith(SERVER_LOGGER):
+            return
         record_problem(record.getMessage())
 
 
@@ -66,7 +71,8 @@ def reset() -> None:
 
 def error_page(found: list[str]) -> str:
     """A plain page (no theme, no script of ours; the preview adds its reload script)."""
-    items = "\n".join(f"<li><pre>{html.escape(problem)}</pre></li>" for problem in found)
+    items = "\n".join(f"<li><pre style=\"white-space: pre-wrap; overflow-wrap: anywhere\">{html.escape(problem)}</pre></li>"
+                      for problem in found)
     count = f"{len(found)} problem{'s' if len(found) != 1 else ''}"
     return f"""<!doctype html>
 <html lang="en">

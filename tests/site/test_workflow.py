@@ -1,15 +1,38 @@
 """The Pages workflow builds and tests with the same commands (and so the same pinned
-dependencies) as a developer's machine."""
+dependencies) as a developer's machine, and CI (.ci/run) runs every one of them first."""
 
 from __future__ import annotations
 
 import re
+import sys
 
 import yaml
 
 from harness.build import REPO
 
 WORKFLOW = REPO / ".github/workflows/site.yml"
+CI_SCRIPT = REPO / ".ci/run"
+# The README's doors in the order a newcomer meets them: preview, check, build (and the gate
+# the deploy runs again), the second generator, every test.
+NEWCOMERS_ORDER = ["make serve", "make check", "make build", "make verify", "make build GENERATOR=zensical",
+                   "make test"]
+
+
+def ci_commands() -> list[str]:
+    """The doors .ci/run walks, in order: each `door ...` line; `door serve_answers` is
+    `make serve` (started, asked for two pages, stopped)."""
+    doors = re.findall(r"^door (.+)$", CI_SCRIPT.read_text(encoding="utf-8"), re.M)
+    return ["make serve" if door.strip() == "serve_answers" else door.strip() for door in doors]
+
+
+def workflow_commands() -> dict[str, list[str]]:
+    """Every `run:` command of every job of every workflow, by workflow file and job."""
+    found = {}
+    for path in sorted((REPO / ".github/workflows").glob("*.y*ml")):
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name, job in workflow["jobs"].items():
+            found[f"{path.name}:{name}"] = [step["run"].strip() for step in job["steps"] if "run" in step]
+    return found
 
 
 def _recipe(target: str) -> list[str]:
@@ -25,7 +48,7 @@ def _run_steps(job: str) -> list[str]:
 
 
 def test_workflow_builds_with_make_build():
-    assert _run_steps("build") == ["make build", "make verify SITE_DIR=site"]
+    assert _run_steps("build") == ["make build", "make verify"]
     # every language, each `mkdocs build --strict` (scripts/build_site.py -> buildkit/languages.py)
     assert any("scripts/build_site.py" in line for line in _recipe("build"))
     assert '"build", "--strict"' in (REPO / "scripts/buildkit/languages.py").read_text(encoding="utf-8")
@@ -51,5 +74,27 @@ def test_workflow_deploys_the_built_site_with_the_official_pages_actions():
     assert workflow["jobs"]["build"]["if"] == "github.ref == 'refs/heads/main'"
 
 
-def test_ci_script_runs_make_test():
-    assert "make test" in (REPO / ".ci/run").read_text(encoding="utf-8")
+def test_ci_walks_the_readme_doors_in_a_newcomers_order():
+    assert ci_commands() == NEWCOMERS_ORDER
+
+
+def test_every_command_a_workflow_runs_is_run_by_ci_first():
+    """So a deploy never runs a command that CI has not run on a clean clone."""
+    ci = set(ci_commands())
+    found = workflow_commands()
+    assert any(found.values()), "no workflow command found"
+    for job, commands in found.items():
+        for command in commands:
+            assert command in ci, f"{job} runs `{command}`, which .ci/run does not"
+
+
+def test_the_step_check_catches_a_command_ci_does_not_run(tmp_path, monkeypatch):
+    """The check above can fail: a workflow with a command of its own is caught."""
+    workflows = tmp_path / ".github/workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "site.yml").write_text(
+        "jobs:\n  build:\n    steps:\n      - run: make build SITE_DIR=elsewhere\n", encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "REPO", tmp_path)
+    commands = workflow_commands()
+    assert commands == {"site.yml:build": ["make build SITE_DIR=elsewhere"]}
+    assert not set(commands["site.yml:build"]) <= set(ci_commands())
