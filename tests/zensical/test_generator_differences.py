@@ -102,7 +102,7 @@ def test_search_dialog(site, open_page):
 
 def test_search_is_in_spanish_on_spanish_pages_with_material_only(site, open_page):
     """Each language has its own index of its own pages (tests/site/test_spanish_build.py).
-    Material's search box and result count are in Spanish on es/ pages; Zensical 0.0.73's
+    Material's search box and result count are in Spanish on es/ pages; Zensical 0.1.2's
     search dialog has its words fixed in English ("Search", "Close search", "Filters",
     "57 results") whatever theme.language says, and no Spanish stemming."""
     page = open_page("es/")
