@@ -167,13 +167,21 @@ def peer_rows(args, workdir: Path) -> list[Row]:
     return rows
 
 
+def zensical_pin() -> str:
+    """The Zensical version requirements/zensical.txt pins (the one the bench runs)."""
+    for line in (REPO / "requirements/zensical.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("zensical=="):
+            return line.split("==", 1)[1].strip()
+    return "(unpinned)"
+
+
 def generator_rows(args, workdir: Path, measured: list) -> list[Row]:
     """The same site and the scaling project, built with MkDocs and with Zensical."""
     rows = []
     for pair in generators.measure(args.runs, workdir, quick=args.quick):
         measured.append(pair)
         rows.append(Row(
-            f"Build: {pair.label}, Zensical 0.0.73 vs MkDocs + Material (whole pipeline each)",
+            f"Build: {pair.label}, Zensical {zensical_pin()} vs MkDocs + Material (whole pipeline each)",
             f"Zensical {pair.quiz:.2f} s, MkDocs {pair.plain:.2f} s: {pair.ratio:.2f}x "
             f"(CPU time {pair.quiz_cpu:.1f} s vs {pair.plain_cpu:.1f} s, {pair.cpu_ratio:.2f}x)",
         ))
