@@ -122,3 +122,48 @@ def test_front_matter_that_is_not_yaml_is_one_problem(project):
     _write(project, "docs/articles/x.md", "---\ntitle: a: b\n---\n# T\n")
     found = [p for p in checkkit.run(Project(project.root), names=["front-matter", "front-matter-markup"])]
     assert [(p.line, p.rule) for p in found] == [(2, "front-matter-yaml")], found
+
+
+# ---- country-has-help: reads the checked list and mkdocs.yml too --------------------------------
+
+@pytest.fixture()
+def served_project(project: Project) -> Project:
+    for name in ("tests/content/crisis_lines.yml", "mkdocs.yml"):
+        (project.root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, project.root / name)
+    return Project(project.root)
+
+
+def _replace(project: Project, name: str, old: str, new: str) -> None:
+    path = project.root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{name} no longer holds {old!r}: update this test"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_country_has_help_is_clean_on_the_copy(served_project):
+    assert _found(served_project, "country-has-help") == []
+
+
+def test_a_help_section_without_its_emergency_number_is_named(served_project):
+    _replace(served_project, "docs/help.md", "In an emergency, call [112](tel:112) or [999](tel:999).",
+             "In an emergency, call the emergency services.")
+    found = _found(served_project, "country-has-help")
+    assert any(f.startswith("docs/help.md:") and "'Ireland' section links no emergency number (tel:112, tel:999)" in f
+               for f in found), found
+
+
+def test_a_country_missing_from_the_footer_is_named(served_project):
+    _replace(served_project, "mkdocs.yml", '        - {text: "1737", href: "tel:1737"}\n', "")
+    found = _found(served_project, "country-has-help")
+    assert any(f.startswith("mkdocs.yml:") and "New Zealand is served but the footer lacks a link to a crisis line" in f
+               for f in found), found
+
+
+def test_a_new_country_in_the_list_needs_a_section_footer_and_quiz_words(served_project):
+    _replace(served_project, "tests/content/crisis_lines.yml", "# ---- Ireland ----",
+             '- {country: Malta, service: Emergency, status: V, emergency: true, tel: ["112"]}\n# ---- Ireland ----')
+    found = _found(served_project, "country-has-help")
+    assert any("Malta is served" in f and "no '## Malta' section" in f for f in found), found
+    assert any(f.startswith("mkdocs.yml:") and "Malta is served but the footer lacks the name 'Malta'" in f for f in found), found
+    assert any("extra.help.emergency" in f and "Malta" in f for f in found), found

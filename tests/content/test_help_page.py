@@ -30,7 +30,8 @@ SERVED = {"US": "United States", "UK": "United Kingdom", "Ireland": "Ireland", "
           "Australia": "Australia", "New Zealand": "New Zealand"}
 # Countries where the evidence files hold no line for people thinking about suicide: the page must
 # say so in that country's section and at the top, and give a 24/7 abuse crisis line instead.
-CRISIS_GAPS = {"New Zealand": r"not yet checked a (?:suicide )?crisis line"}
+# (New Zealand was one until 1737 was checked, evidence-additions-2 §A.)
+CRISIS_GAPS: dict[str, str] = {}
 
 
 def _targets(scheme: str, text: str | None = None) -> list[str]:
@@ -127,7 +128,8 @@ def test_checked_list_is_well_formed():
         for number in _numbers(entry, "tel", "tel_also", "sms"):
             assert E164.fullmatch(number) or LOCAL.fullmatch(number), (entry["service"], number)
         assert _countries(entry) <= set(SERVED) | {"International"}, entry
-    assert {e["tel"][0] for e in LINES if e.get("emergency")} == {"911", "999", "000", "111"}
+    assert {e["tel"][0] for e in LINES if e.get("emergency")} == {"911", "999", "112", "000", "111"}
+    assert {c for e in LINES if e.get("emergency") for c in _countries(e)} == set(SERVED)
 
 
 # ---- help.md against the list ----------------------------------------------------------------------
@@ -179,7 +181,20 @@ def test_freephone_and_local_rate_numbers_use_the_local_form():
 
 def test_emergency_numbers_come_first():
     assert re.search(r"in danger now", TOP, re.I)
-    assert set(_targets("tel", TOP)) >= {e["tel"][0] for e in LINES if e.get("emergency")}
+    assert set(_targets("tel", TOP)) >= {n for e in LINES if e.get("emergency") for n in e["tel"]}
+
+
+def test_the_top_says_how_to_get_help_without_speaking():
+    """Issue 23, point 14: "in danger right now" is more than one line: silent calls and text
+    channels together at the top, for readers who cannot speak."""
+    top = normalise(TOP)
+    assert re.search(r"cannot speak", top, re.I), "docs/help.md: the top does not say what to do if you cannot speak"
+    assert re.search(r"press 55", top), "docs/help.md: the UK Silent Solution is not at the top"
+    assert "112" in _targets("sms", TOP), "docs/help.md: Ireland's text 112 is not at the top"
+    texting = {c for n in _targets("sms", TOP) for e in _entries_for("sms", n) for c in _countries(e)}
+    assert texting >= set(SERVED) - {"UK & Ireland"}, (
+        f"docs/help.md: the top gives no text channel for {sorted(set(SERVED) - texting)}")
+    assert re.search(r"call log|recent calls", top, re.I), "docs/help.md: numbers at the top without the call-log note"
 
 
 # ---- a crisis line for every country the site serves -------------------------------------------------

@@ -47,6 +47,13 @@ def test_safety_callout_says_leaving_can_be_dangerous_and_plan_with_an_advocate(
         assert re.search(r"most dangerous|riskiest|more risk", text, re.I), f"{name}: {text[:80]}"
         assert re.search(r"advocate", text, re.I), f"{name}: the callout does not mention an advocate"
         assert "planning-ahead.md" in text, f"{name}: the callout does not link the safety article"
+        # Issue 23, point 13: the advocacy trials are uncertain or mixed (Rivas 2015; Sullivan &
+        # Bybee 1999, evidence-additions-2 §D4): say what they found, promise nothing.
+        assert not re.search(r"makes? (?:leaving|it|this time|you) safer", text, re.I), (
+            f"{name}: the callout says planning makes leaving safer, which the trials do not show")
+        assert re.search(r"less violence", text, re.I) and re.search(r"mixed", text, re.I), (
+            f"{name}: the callout does not say what the advocacy trials found (less violence in one trial; others mixed)")
+        assert re.search(r"no plan or tool can promise", text, re.I), f"{name}: the callout promises safety"
 
 
 # ---- Use this site safely (QE-14, CONT-7) -------------------------------------------------------
