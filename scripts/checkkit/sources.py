@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from buildkit import references as bibliography
+from quizkit import fields
 
 ROOT = Path(__file__).resolve().parents[2]
 # Translations live in docs/<language>/ and have their own content tests (tests/content/test_spanish.py).
@@ -290,29 +291,44 @@ class Quiz:
         return [(where, text) for where, _, text in self.reader_text_paths()]
 
     def reader_text_paths(self) -> list[tuple[str, tuple, str]]:
-        """(where, data path, text) for every string a reader sees: title, description, intro,
-        questions, hints, option labels, scale labels, subscale titles, bands and flags. Not the
-        examples (test data) and not YAML comments."""
-        d, out = self.data, []
-        for key in ("title", "description", "intro"):
-            if isinstance(d.get(key), str):
-                out.append((key, (key,), d[key]))
-        for name, scale in (d.get("scales") or {}).items():
-            out += [(f"scales.{name}[{i}]", ("scales", name, i, "label"), o["label"])
-                    for i, o in enumerate(scale or []) if isinstance(o, dict) and isinstance(o.get("label"), str)]
-        for qi, q in enumerate(d.get("questions") or []):
-            where = f"questions.{q.get('id')}"
-            out += [(f"{where}.{k}", ("questions", qi, k), q[k]) for k in ("text", "hint") if isinstance(q.get(k), str)]
-            out += [(f"{where}.options[{i}]", ("questions", qi, "options", i, "label"), o["label"])
-                    for i, o in enumerate(q.get("options") or []) if isinstance(o, dict) and isinstance(o.get("label"), str)]
-        for si, s in enumerate(d.get("subscales") or []):
-            if isinstance(s.get("title"), str):
-                out.append((f"subscales.{s.get('id')}.title", ("subscales", si, "title"), s["title"]))
-        items = [(w, p, b) for (w, b), (p, _) in zip(self.bands(), self.band_paths())]
-        items += [(w, ("flags", w.split(".", 1)[1]), f) for w, f in self.flags()]
-        for where, path, item in items:
-            out += [(f"{where}.{k}", path + (k,), item[k]) for k in ("title", "body") if isinstance(item.get(k), str)]
-        return out
+        """(where, data path, text) for every string a reader sees, found from the quiz schema
+        (quizkit.fields.OBJECTS): each Text or Markdown field of every object, flagged results and
+        content notes included. Not the examples (test data), not the answer labels a question's
+        `flags` or an example names (they repeat an option's label), and not YAML comments."""
+        return list(_reader_strings(self.data, "quiz", (), ""))
+
+
+def _reader_strings(value, object_name: str, path: tuple, where: str):
+    if object_name == "example" or not isinstance(value, dict):
+        return
+    for key, field in fields.OBJECTS[object_name].items():
+        if key in value:
+            # An option's label is named by its position alone ("questions.x.options[2]").
+            shown = where if object_name == "option" and key == "label" else _join(where, key)
+            yield from _reader_kind(value[key], field.kind, path + (key,), shown)
+
+
+def _reader_kind(value, kind, path: tuple, where: str):
+    if isinstance(kind, fields.Text):
+        if isinstance(value, str):
+            yield where, path, value
+    elif isinstance(kind, fields.Object):
+        yield from _reader_strings(value, kind.name, path, where)
+    elif isinstance(kind, fields.ListOf) and isinstance(value, list):
+        for i, item in enumerate(value):
+            named = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
+            yield from _reader_kind(item, kind.item, path + (i,), _join(where, named) if named else f"{where}[{i}]")
+    elif isinstance(kind, fields.MapOf) and isinstance(value, dict) and _holds_objects(kind.value):
+        for name, item in value.items():  # a map of plain text names answers, not reader text
+            yield from _reader_kind(item, kind.value, path + (name,), _join(where, str(name)))
+
+
+def _holds_objects(kind) -> bool:
+    return isinstance(kind, fields.Object) or (isinstance(kind, fields.ListOf) and _holds_objects(kind.item))
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
 
 
 @dataclass(frozen=True)
