@@ -37,8 +37,8 @@ SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.
 ENGLISH_STRINGS = [
     # Single words as the templates write them: reference titles may be English (a cited source).
     "Exit this page", "Get help now", ">Emergency<", '"Safety"', "Shift, press", "Loading.",
-    "Content note", "Last reviewed", "Page not found", "Go to the home page", "In danger now", "Free helplines",
-    "More helplines", "Calls and texts", "About this site", "Use this site safely", "All pages",
+    "Content note", "Last reviewed", "Page not found", "Go to the home page", "In danger now", "Someone to talk to",
+    "Hours, text, chat and more lines", "Calls and texts", "About this site", "Use this site safely", "All pages",
     "Information, not therapy", "Close search", '"Menu"', '"Search"', "Skip to content", "Table of contents",
     "Back to top", "Type to start searching", "Initializing search", "Navigation", "Previous", "Next",
 ]
