@@ -428,6 +428,24 @@ def test_callout_names_a_specialist_and_says_what_the_trials_found():
     assert not re.search(r"m[aá]s seguro|persona de apoyo", text), "firmer than the trials, or any supportive person"
 
 
+# "Planear con una persona de apoyo puede hacer que alejarte sea más seguro" said more than the
+# trials found (evidence-additions-2 §D4); the English pages changed the same sentence.
+FIRMER_THAN_TRIALS = re.compile(r"\bhacer(?:lo)? (?:que (?:alejarte|irte|separarte) sea )?m[aá]s segur", re.I)
+
+
+def test_firmer_than_trials_self_test():
+    assert FIRMER_THAN_TRIALS.search("Planear con una persona de apoyo puede hacer que alejarte sea más seguro.")
+    assert FIRMER_THAN_TRIALS.search("cómo planear con una persona de apoyo puede hacerlo más seguro")
+    assert not FIRMER_THAN_TRIALS.search("Usa un aparato más seguro si puedes.")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_page_says_planning_makes_leaving_safer(name):
+    p = spanish_pages()[name]
+    found = FIRMER_THAN_TRIALS.findall(normalise(p.text))
+    assert not found, f"{name}: says planning makes leaving safer, more than the trials found: {found}"
+
+
 def test_callout_snippet_has_no_myths_or_blaming_words():
     assert banned_findings((INCLUDES / "es" / "safety-callout.md").read_text(encoding="utf-8")) == []
 
