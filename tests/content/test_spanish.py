@@ -26,6 +26,7 @@ from sitekit import readability
 from test_articles import _cited_but_missing, citations
 
 ES = DOCS / "es"
+REPO = DOCS.parent
 MIN_FERNANDEZ_HUERTA = 70.0
 ARTICLE_WORDS = (700, 1500)
 MAX_DESCRIPTION = 160
@@ -416,6 +417,35 @@ def test_page_has_no_myths_or_blaming_words(name):
     assert not problems, f"{name}:\n" + "\n".join(problems)
 
 
+def test_callout_names_a_specialist_and_says_what_the_trials_found():
+    """Issue 23 (13): "persona de apoyo" read as any supportive person, and "can make leaving
+    safer" said more than the trials found (evidence-additions-2 §D4: one trial of advocacy
+    after a shelter stay, less violence over two years; no tool guarantees safety)."""
+    text = normalise((INCLUDES / "es" / "safety-callout.md").read_text(encoding="utf-8"))
+    assert re.search(r"especialista de un servicio", text), "name a trained specialist service"
+    assert re.search(r"un estudio", text) and re.search(r"dos\s+años", text), "say what the one trial found"
+    assert re.search(r"nada puede garantizar", text), "say that nothing guarantees safety"
+    assert not re.search(r"m[aá]s seguro|persona de apoyo", text), "firmer than the trials, or any supportive person"
+
+
+# "Planear con una persona de apoyo puede hacer que alejarte sea más seguro" said more than the
+# trials found (evidence-additions-2 §D4); the English pages changed the same sentence.
+FIRMER_THAN_TRIALS = re.compile(r"\bhacer(?:lo)? (?:que (?:alejarte|irte|separarte) sea )?m[aá]s segur", re.I)
+
+
+def test_firmer_than_trials_self_test():
+    assert FIRMER_THAN_TRIALS.search("Planear con una persona de apoyo puede hacer que alejarte sea más seguro.")
+    assert FIRMER_THAN_TRIALS.search("cómo planear con una persona de apoyo puede hacerlo más seguro")
+    assert not FIRMER_THAN_TRIALS.search("Usa un aparato más seguro si puedes.")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_page_says_planning_makes_leaving_safer(name):
+    p = spanish_pages()[name]
+    found = FIRMER_THAN_TRIALS.findall(normalise(p.text))
+    assert not found, f"{name}: says planning makes leaving safer, more than the trials found: {found}"
+
+
 def test_callout_snippet_has_no_myths_or_blaming_words():
     assert banned_findings((INCLUDES / "es" / "safety-callout.md").read_text(encoding="utf-8")) == []
 
@@ -507,7 +537,7 @@ def test_callout_snippet_register_tu():
 LINES = yaml.safe_load((Path(__file__).parent / "crisis_lines_es.yml").read_text(encoding="utf-8"))
 LINKABLE = {"V", "V-partial", "untagged"}
 E164 = re.compile(r"\+[1-9]\d{7,14}")
-LOCAL = re.compile(r"\d{3,11}")
+LOCAL = re.compile(r"\*?\d{3,11}")  # *4141 and *765 are short codes dialled with the star
 UNCHECKED_MARK = re.compile(r"sin comprobar|comprobado en parte|no pudimos confirmar", re.I)
 CONFIRM = re.compile(r"confirma en el sitio del servicio", re.I)
 
@@ -540,28 +570,48 @@ def help_sections() -> dict[str, list[str]]:
 
 
 def item_for(entry: dict) -> str | None:
+    """The list item of the entry's country section that dials its first number (or, for a
+    website-only entry, links its site)."""
     items = help_sections().get(entry["country"], [])
     first = (entry.get("tel") or [None])[0]
+    if first is None:
+        return next((i for i in items if entry.get("web") and entry["web"] in _hosts(i)), None)
     return next((i for i in items if first in _targets("tel", i)), None)
 
 
 LINKED = [e for e in LINES if e["status"] in LINKABLE]
+# The Spanish-speaking countries the Spanish site serves (BRIEF, "Rules that bind everyone").
+SERVED = {"Estados Unidos", "España", "México", "Argentina", "Colombia", "Chile", "Perú"}
+OTHER_COUNTRIES = "Otros países"
+
+
+def served_lines() -> list[dict]:
+    return [e for e in LINKED if e.get("served", True)]
 
 
 def test_list_is_well_formed():
-    assert {e["country"] for e in LINKED} == {"Estados Unidos", "España", "México", "Argentina",
-                                               "Colombia", "Chile", "Perú"}
+    assert {e["country"] for e in served_lines()} == SERVED
+    assert {e["country"] for e in LINKED if not e.get("served", True)} == {OTHER_COUNTRIES}
     for entry in LINES:
         assert entry["status"] in LINKABLE | {"NOT VERIFIED"}, entry
         for number in (entry.get("tel") or []) + (entry.get("sms") or []):
             assert E164.fullmatch(number) or LOCAL.fullmatch(number), (entry["service"], number)
-        assert entry["status"] == "NOT VERIFIED" or entry.get("tel"), entry
+        assert entry["status"] == "NOT VERIFIED" or entry.get("tel") or entry.get("web"), entry
+
+
+@pytest.mark.parametrize("country", sorted(SERVED))
+def test_every_served_country_has_an_emergency_number_and_a_crisis_line_in_the_list(country):
+    """Issue 23: every country served gets an emergency number and a crisis line (the page
+    and footer tests below check them against this list)."""
+    entries = [e for e in served_lines() if e["country"] == country]
+    assert any(e.get("emergency") for e in entries), f"crisis_lines_es.yml: no emergency number for {country}"
+    assert any(e.get("crisis") for e in entries), f"crisis_lines_es.yml: no crisis line for {country}"
 
 
 def test_help_sections_are_found():
     sections = help_sections()
     assert {e["country"] for e in LINKED} <= set(sections), sorted(sections)
-    assert sum(len(v) for v in sections.values()) >= 15
+    assert sum(len(v) for v in sections.values()) >= 30
 
 
 @pytest.mark.parametrize("entry", LINKED, ids=lambda e: f"{e['country']}: {e['service']}")
@@ -629,7 +679,10 @@ HELP_KEY_POINTS = [
     ("and may show on the bill", r"factura"),
     ("a work phone may be watched by the employer", r"trabajo puede estar vigilado"),
     ("helpline websites show in the browser history", r"historial del navegador"),
-    ("016 may stay in the call log: delete it", r"016[^.]*\.?[^.]*puede quedar en el registro de llamadas[^.]*\.\s*Si es seguro, borra"),
+    ("016 stays in the call log: delete it", r"Borra el 016 de tus llamadas recientes[^#]*s[ií] queda en el registro de llamadas[^#]*Si es seguro, borra"),
+    ("024's call log is unknown: delete it too", r"Haz lo mismo con el 024"),
+    ("more than one line when in danger: help without speaking", r"Si no puedes hablar"),
+    ("Peru's 911 is not confirmed", r"No te indicamos el 911"),
     ("016 is not an emergency line", r"016 no es una l[ií]nea de emergencias"),
     ("Chile's 1455 is not 24/7", r"No atiende las 24 horas"),
     ("what was checked, how", r"copias guardadas de p[aá]ginas p[uú]blicas"),
@@ -643,12 +696,49 @@ def test_help_page_key_point(name, pattern):
     assert re.search(pattern, normalise(help_page().body), re.I), f"{HELP} does not say: {name}"
 
 
+# ---- the Spanish footer (mkdocs.es.yml extra.footer) against the same list -----------------------------
+
+def footer_numbers() -> list[str]:
+    """Every tel: number the Spanish footer dials, in order."""
+    from buildkit.languages import load_config  # MkDocs' loader: !ENV tags and INHERIT resolved
+
+    footer = load_config(REPO / "mkdocs.es.yml")["extra"]["footer"]
+    parts = list(footer["danger"]) + [part for line in footer["lines"] for part in line]
+    return [part["href"][len("tel:"):] for part in parts
+            if isinstance(part, dict) and str(part.get("href", "")).startswith("tel:")]
+
+
+@pytest.mark.parametrize("country", sorted(SERVED))
+def test_footer_gives_every_served_country_an_emergency_number_and_a_crisis_line(country):
+    numbers = set(footer_numbers())
+    entries = [e for e in served_lines() if e["country"] == country]
+    for kind in ("emergency", "crisis"):
+        wanted = {n for e in entries if e.get(kind) for n in e.get("tel") or []}
+        assert wanted & numbers, f"mkdocs.es.yml: extra.footer dials no {kind} number for {country} ({sorted(wanted)})"
+
+
+def test_footer_dials_only_listed_numbers_of_served_countries():
+    known = {n for e in served_lines() for n in e.get("tel") or []}
+    assert set(footer_numbers()) <= known, f"mkdocs.es.yml: footer numbers not in crisis_lines_es.yml: {sorted(set(footer_numbers()) - known)}"
+
+
+def test_emergency_line_of_the_help_settings_names_every_served_emergency_number():
+    """extra.help.emergency is the quiz engine's plain-text fallback (quizkit.config)."""
+    from buildkit.languages import load_config
+
+    line = load_config(REPO / "mkdocs.es.yml")["extra"]["help"]["emergency"]
+    wanted = {e["tel"][0] for e in served_lines() if e.get("emergency")}
+    missing = sorted(n for n in wanted if not re.search(rf"(?<![\d*]){re.escape(n)}(?!\d)", line))
+    assert not missing, f"mkdocs.es.yml: extra.help.emergency lacks {missing}"
+
+
 # ---- safe-use: the points of the English page, in Spanish ----------------------------------------------
 
 SAFE_USE_POINTS = [
     ("the exit button's Spanish label", r"Salir de esta p[aá]gina"),
     ("Shift three times", r"May[uú]s \(Shift\) tres veces"),
-    ("Tab reaches the exit link first", r"tecla Tab"),
+    ("Tab: the skip link first, then the exit link (as every built page does)",
+     r"tecla Tab[^#]*«Saltar a contenido»[^#]*siguiente es el enlace\s+«Salir de esta p[aá]gina»"),
     ("it does not erase history", r"No borra tu historial"),
     ("private browsing limits: spyware", r"programas esp[ií]a"),
     ("a work device may be watched", r"del trabajo pueden estar vigilad"),
