@@ -1,12 +1,14 @@
-"""Help for every country served (issue 23): each country the English site serves has an
+"""Help for every country served (issue 23): each country a language's site serves has an
 emergency number and a crisis line where a reader in danger looks for them: its section of the
 help page, the footer on every page (extra.footer) and the emergency words every quiz result
-prints (extra.help.emergency). The countries and their numbers come from the checked list,
-tests/content/crisis_lines.yml: a country with an `emergency` entry is a country served."""
+prints (extra.help.emergency). The countries and their numbers come from each language's checked
+list (tests/content/crisis_lines.yml, crisis_lines_es.yml): a country with an `emergency` entry
+is a country served."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -15,15 +17,28 @@ import yaml
 from buildkit.languages import load_config
 
 from .registry import Problem, at, rule
-from .sources import Project
+from .sources import Page, Project
 
-LIST = "tests/content/crisis_lines.yml"
-CONFIG = "mkdocs.yml"
-HELP = "help.md"
 LINKABLE = {"V", "V-partial", "untagged"}
-# The help page's section heading (and the footer's name) for a country, where it differs.
-SECTION = {"US": "United States", "UK": "United Kingdom"}
-FOOTER_NAME = {"US": "US", "UK": "UK"}
+
+
+@dataclass(frozen=True)
+class HelpSite:
+    """One language's checked list, config and help page (relative to the project root and docs/)."""
+    list: str
+    config: str
+    help: str
+    # The help page's section heading (and the footer's name) for a country, where it differs.
+    section: dict = field(default_factory=dict)
+    footer_name: dict = field(default_factory=dict)
+
+
+SITES = (
+    HelpSite("tests/content/crisis_lines.yml", "mkdocs.yml", "help.md",
+             {"US": "United States", "UK": "United Kingdom"}, {"US": "US", "UK": "UK"}),
+    HelpSite("tests/content/crisis_lines_es.yml", "mkdocs.es.yml", "es/ayuda.md",
+             footer_name={"Estados Unidos": "EE. UU."}),
+)
 _TARGET = re.compile(r"\]\(((?:tel|sms):[^)\s?]+)")
 
 
@@ -68,22 +83,40 @@ def _line_of(text: str, pattern: str) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
+def _named(name: str, words: str) -> bool:
+    """The name as a whole word or phrase ("EE. UU." ends in a dot, so no \\b)."""
+    return bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words))
+
+
+def _help_page(project: Project, name: str) -> Page | None:
+    """The help page; a translation's (docs/es/...) is read directly, as Project lists English pages only."""
+    if project.has_page(name):
+        return project.page(name)
+    path = project.docs / name
+    return Page(path, path.read_text(encoding="utf-8"), project.docs) if path.is_file() else None
+
+
 @rule("country-has-help", "safety")
 def country_has_help(project: Project) -> Iterator[Problem]:
-    list_path, config_path = project.root / LIST, project.root / CONFIG
+    for site in SITES:
+        yield from _country_has_help(project, site)
+
+
+def _country_has_help(project: Project, site: HelpSite) -> Iterator[Problem]:
+    list_path, config_path = project.root / site.list, project.root / site.config
     if not list_path.is_file():
         return
     lines = yaml.safe_load(list_path.read_text(encoding="utf-8")) or []
     countries = served(lines)
-    advice = f"(the checked numbers are in {LIST})"
+    advice = f"(the checked numbers are in {site.list})"
 
-    if project.has_page(HELP):
-        page = project.page(HELP)
+    page = _help_page(project, site.help)
+    if page is not None:
         sections = _sections(page.body)
         for country, (emergency, crisis) in countries.items():
-            heading = SECTION.get(country, country)
+            heading = site.section.get(country, country)
             if heading not in sections:
-                yield at(page.shown, 1, f"{country} is served ({LIST} has its emergency number) but the help page "
+                yield at(page.shown, 1, f"{country} is served ({site.list} has its emergency number) but the help page "
                          f"has no '## {heading}' section", "country-has-help")
                 continue
             offset, text = sections[heading]
@@ -101,19 +134,19 @@ def country_has_help(project: Project) -> Iterator[Problem]:
     words, targets = _footer(config)
     footer_line = _line_of(text, r"^  footer:")
     for country, (emergency, crisis) in countries.items():
-        name = FOOTER_NAME.get(country, country)
-        missing = [] if re.search(rf"\b{re.escape(name)}\b", words) else [f"the name '{name}'"]
+        name = site.footer_name.get(country, country)
+        missing = [] if _named(name, words) else [f"the name '{name}'"]
         missing += [] if targets & emergency else [f"a link to its emergency number ({', '.join(sorted(emergency))})"]
         missing += [] if targets & crisis else [f"a link to a crisis line ({', '.join(sorted(crisis)) or 'none is checked'})"]
         if missing:
-            yield at(CONFIG, footer_line, f"extra.footer: {country} is served but the footer lacks "
+            yield at(site.config, footer_line, f"extra.footer: {country} is served but the footer lacks "
                      + ", ".join(missing) + f" {advice}", "country-has-help")
 
     emergency_words = str(((config.get("extra") or {}).get("help") or {}).get("emergency") or "")
-    help_line = _line_of(text, r"^    emergency:")
+    help_line = _line_of(text, r"^  help:\s*\n(?:    .*\n)*?    emergency:")  # not quick_exit.emergency
     for country, (emergency, _) in countries.items():
         numbers = [t.removeprefix("tel:") for t in emergency]
-        name = FOOTER_NAME.get(country, country)
-        if not (re.search(rf"\b{re.escape(name)}\b", emergency_words) and any(n in emergency_words for n in numbers)):
-            yield at(CONFIG, help_line, f"extra.help.emergency (printed on every quiz result) does not give {country}'s "
+        name = site.footer_name.get(country, country)
+        if not (_named(name, emergency_words) and any(n in emergency_words for n in numbers)):
+            yield at(site.config, help_line, f"extra.help.emergency (printed on every quiz result) does not give {country}'s "
                      f"emergency number ({' or '.join(numbers)}) with the name '{name}'", "country-has-help")

@@ -128,7 +128,7 @@ def test_front_matter_that_is_not_yaml_is_one_problem(project):
 
 @pytest.fixture()
 def served_project(project: Project) -> Project:
-    for name in ("tests/content/crisis_lines.yml", "mkdocs.yml"):
+    for name in ("tests/content/crisis_lines.yml", "mkdocs.yml", "tests/content/crisis_lines_es.yml", "mkdocs.es.yml"):
         (project.root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, project.root / name)
     return Project(project.root)
@@ -167,3 +167,25 @@ def test_a_new_country_in_the_list_needs_a_section_footer_and_quiz_words(served_
     assert any("Malta is served" in f and "no '## Malta' section" in f for f in found), found
     assert any(f.startswith("mkdocs.yml:") and "Malta is served but the footer lacks the name 'Malta'" in f for f in found), found
     assert any("extra.help.emergency" in f and "Malta" in f for f in found), found
+
+
+# The same rule on the Spanish site: crisis_lines_es.yml, docs/es/ayuda.md and mkdocs.es.yml.
+
+def test_a_spanish_help_section_without_its_crisis_line_is_named(served_project):
+    _replace(served_project, "docs/es/ayuda.md", "[113](tel:113)", "113")
+    found = _found(served_project, "country-has-help")
+    assert any(f.startswith("docs/es/ayuda.md:") and "'Perú' section links no crisis line (tel:113)" in f
+               for f in found), found
+
+
+def test_a_country_missing_from_the_spanish_footer_is_named(served_project):
+    _replace(served_project, "mkdocs.es.yml", '        - {text: "*4141", href: "tel:*4141"}\n', "")
+    found = _found(served_project, "country-has-help")
+    assert any(f.startswith("mkdocs.es.yml:") and "Chile is served but the footer lacks a link to a crisis line" in f
+               for f in found), found
+
+
+def test_the_spanish_quiz_emergency_words_name_every_served_country(served_project):
+    _replace(served_project, "mkdocs.es.yml", ", al 105 (Perú)", "")
+    found = _found(served_project, "country-has-help")
+    assert any(f.startswith("mkdocs.es.yml:") and "extra.help.emergency" in f and "Perú" in f for f in found), found
