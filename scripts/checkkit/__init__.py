@@ -7,13 +7,15 @@ references (the References section and in-text citations; kept apart so a biblio
 can replace it), safety (pages about leaving carry the safety plan), quizzes (quizkit's
 rules plus the wording of results), embeds (`<!-- quiz: slug -->` markers), sources
 (snippets, symbolic links, markup in front matter; sitekit.author_checks), help_lines
-(an emergency number and a crisis line for every country served).
+(an emergency number and a crisis line for every country served), spanish_words (one
+variety of Spanish on the Spanish site).
 Each rule is written down for authors in AUTHORING.md.
 """
 
 from __future__ import annotations
 
-from . import accuracy, embeds, help_lines, language, pages, quizzes, references, safety, source_files  # noqa: F401 (registers)
+from . import (accuracy, embeds, help_lines, language, pages, quizzes, references, safety, source_files,  # noqa: F401 (registers)
+               spanish_words)
 from .registry import RULES, Rule, run
 from .sources import Project
 
