@@ -52,17 +52,17 @@ RULES: list[Rule] = [
          r"|\bpeaks?,? and then (?:eases?|fades?|falls?)\b|\bwhile the (?:wave|urge) passes\b",
          "an outcome promise: urges do not always pass, and no study here shows they do",
          "This is an urge. It will pass."),
-    # --- danger that passes quickly (Wilson & Daly 1993: months or years) ---
+    # --- danger that passes quickly (Wilson & Daly 1993: killings also months or years later) ---
     Rule("weeks-around-a-breakup",
          r"\bthe (?:days|weeks) (?:around|after|following) (?:a |the )?(?:break-?up|separation|leaving)\b"
          r"|\btime around (?:a |the )?break-?up\b",
-         "risk stays raised for months and longer (Wilson & Daly 1993); do not suggest that the "
-         "danger passes quickly",
+         "harm also happened months or years after a separation (Wilson & Daly 1993); do not "
+         "suggest that the danger passes quickly",
          "The weeks around a breakup can be the riskiest time."),
     Rule("danger-passes",
          r"\b(?:risk|danger)\w*\b[^.]{0,30}\b(?:soon |quickly )?(?:passes|fades|goes away|is over)\b"
          r"|\bpasses quickly\b",
-         "risk can stay raised for months or years (Wilson & Daly 1993)",
+         "harm can still happen months or years after a breakup (Wilson & Daly 1993)",
          "The danger soon passes."),
     # --- promises that a watcher cannot see (Freed et al. 2018: access to the phone or account) ---
     Rule("they-will-never-know",
@@ -213,12 +213,14 @@ def work_devices(project: Project) -> Iterator[Problem]:
 
 @rule("callout-says-months", "accuracy")
 def callout_says_months(project: Project) -> Iterator[Problem]:
-    """Risk can stay raised for months or years after a breakup (Wilson & Daly 1993)."""
+    """Risk is highest soon after a breakup, but killings also happened months or years later
+    (Wilson & Daly 1993): every callout says harm can still happen months later ("months")."""
     for shown, text in sources(project):
         for match in re.finditer(r"^!!!\s+safety\b.*\n(?:(?:[ ]{4}.*)?\n)*", text, re.M):
             if not re.search(r"months", normalise(match.group(0)), re.I):
                 yield at(shown, text.count("\n", 0, match.start()) + 1,
-                         "this safety callout does not say that the risk can last months or years (Wilson & Daly 1993)",
+                         "this safety callout does not say that harm can still happen months or years later "
+                         "(Wilson & Daly 1993)",
                          "callout-says-months")
 
 

@@ -70,6 +70,9 @@ CASES = [
     ("quiz-marker", "docs/articles/x.md", GOOD_FRONT + "# T\n\n<!-- quiz: nope -->\n", 'unknown quiz "nope"'),
     ("snippets", "docs/articles/x.md", GOOD_FRONT + "# T\n\n--8<-- \"missing.md\"\n", "docs/articles/x.md:10:1: the snippet"),
     ("front-matter-markup", "docs/articles/x.md", "---\ntitle: <b>T</b>\n---\n# T\n", "docs/articles/x.md:2:1"),
+    ("callout-says-months", "docs/articles/x.md",
+     GOOD_FRONT + "# T\n\n!!! safety \"Leaving\"\n    The risk of harm can rise when you leave.\n",
+     "docs/articles/x.md:10:1: this safety callout does not say that harm can still happen months or years later"),
 ]
 
 
@@ -78,6 +81,12 @@ def test_rule_catches_its_mistake(project, rule, name, text, expected):
     _write(project, name, text)
     found = _found(project, rule)
     assert any(expected in line for line in found), found
+
+
+def test_callout_that_says_harm_can_still_happen_later_passes(project):
+    _write(project, "docs/articles/x.md", GOOD_FRONT + "# T\n\n!!! safety \"Leaving\"\n    It is often highest "
+           "soon after a breakup, but harm can still happen months or years later.\n")
+    assert _found(project, "callout-says-months") == []
 
 
 def test_markers_in_code_blocks_are_left_alone(project):

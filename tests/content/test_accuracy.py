@@ -33,7 +33,7 @@ CAREFUL = [
     "How often bad and good treatment swapped was one of three things that went with stronger attachment.",
     "So therapy may help a little with low mood.",
     "This is an urge. I do not have to act on it.",
-    "It is often highest soon after a breakup, but it can stay higher for months or years.",
+    "It is often highest soon after a breakup, but harm can still happen months or years later.",
     "It can feel harmless, as if they would not find out.",
     "A number like this cannot tell you whether those relationships were safe.",
     "Leaving an abusive or controlling relationship is rarely a straight line.",

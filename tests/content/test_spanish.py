@@ -301,9 +301,10 @@ def _callouts() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("where,callout", _callouts(), ids=[w for w, _ in _callouts()])
 def test_callout_says_the_risk_can_last_months(where, callout):
-    """Wilson & Daly (1993): risk is highest soon after separation but lasts months or years."""
+    """Wilson & Daly (1993): risk is highest soon after separation, but killings also happened
+    months or years later."""
     text = normalise(callout)
-    assert re.search(r"\bmeses\b", text), f"{where}: the callout must say the risk can last months or more"
+    assert re.search(r"\bmeses\b", text), f"{where}: the callout must say harm can still happen months or years later"
     assert not re.search(r"\bsemanas\b|\bdías\b", text.replace("unos días", "")), where
     assert "planificar-con-calma.md" in callout, f"{where}: no link to the safety article"
     assert where == HELP or "ayuda.md" in callout, f"{where}: no link to the help page"
@@ -342,7 +343,7 @@ BANNED = [
      "Sbarra & Emery and Marshall are correlational: 'fue unido a', never 'frenó'"),
     ("never-know", r"\bnunca\s+(?:lo\s+)?(?:sabr[áa]n?|se enterar[áa]n?)\b|\bno\s+(?:lo\s+)?(?:puede|pueden|podr[áa]n?)\s+saber\b",
      "not always true (story viewer lists, access to the phone or account)"),
-    ("weeks-around", r"\bsemanas\s+(?:alrededor|en torno|cercanas)", "risk stays raised for months and longer"),
+    ("weeks-around", r"\bsemanas\s+(?:alrededor|en torno|cercanas)", "harm also happened months or years later"),
     ("it-will-pass", r"\b(?:ya\s+)?pasar[áa]\b|\bse te pasar[áa]\b", "no outcome promises"),
     # Blaming the reader.
     ("why-not-leave", r"por qu[ée] no (?:te vas|te fuiste|lo dejas|la dejas|te alejas|te separas)", "blames the reader"),
@@ -387,7 +388,8 @@ CAUGHT = {
 CAREFUL = [
     "No es tu culpa.", "No eres débil.", "Tener contacto fue unido a que el amor bajara más despacio.",
     "Puede parecer inofensivo, porque crees que no se enterará. Pero no siempre es así.",
-    "El riesgo puede seguir alto durante meses, o más.", "Un vínculo traumático no es un diagnóstico.",
+    "Suele ser más alto poco después, pero el daño puede llegar meses o años más tarde.",
+    "Un vínculo traumático no es un diagnóstico.",
     "La investigación no muestra un patrón único. No hay un ciclo fijo.",
     "Una orden de protección puede ayudar, pero no garantiza tu seguridad.",
     "Eso no te convierte en una persona adicta.", "Esto es un impulso. Puedo esperar.",
