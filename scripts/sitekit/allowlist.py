@@ -3,8 +3,9 @@ site (gate.py) and by the checks of what authors write (Markdown pages, front ma
 abbreviations, quiz fields), so both refuse the same things (safety.md SEC-1..6).
 
 An allowlist, not a blocklist: an element or attribute that is not listed here is an
-error. HTML is read with html5lib, which parses as browsers do (entities decoded, broken
-markup repaired the same way), and CSS with tinycss2.
+error. HTML is read with justhtml with scripting on, as Chromium reads a page (entities
+decoded, broken markup repaired the same way, <noscript> read as raw text); README "The
+safety gate's parser" has the comparison with Chromium that chose it. CSS is read with tinycss2.
 
 URL rules: a link may use http(s), mailto, tel or sms, or be relative; anything fetched
 (src, srcset, poster, stylesheets, icons, CSS url()) must be a path inside the site.
@@ -16,11 +17,12 @@ from __future__ import annotations
 
 import posixpath
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-import html5lib
 import tinycss2
+from justhtml import JustHTML
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -161,12 +163,76 @@ def _short(value: str) -> str:
 # HTML --------------------------------------------------------------------------------
 
 
-def parse_document(html: str):
-    return html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=False)
+_NAMESPACES = {"svg": "http://www.w3.org/2000/svg", "math": "http://www.w3.org/1998/Math/MathML"}
+# The attributes the HTML parser puts in a namespace on SVG and MathML elements ("adjust
+# foreign attributes"); any other name with a colon stays a plain attribute.
+_FOREIGN_ATTRS = {
+    **{f"xlink:{n}": "{http://www.w3.org/1999/xlink}" + n
+       for n in ("actuate", "arcrole", "href", "role", "show", "title", "type")},
+    "xml:lang": "{http://www.w3.org/XML/1998/namespace}lang",
+    "xml:space": "{http://www.w3.org/XML/1998/namespace}space",
+    "xmlns": "{http://www.w3.org/2000/xmlns/}xmlns",
+    "xmlns:xlink": "{http://www.w3.org/2000/xmlns/}xlink",
+}
+
+
+def parse_document(html: str, *, scripting: bool = True):
+    """The page as Chromium builds it (scripting on), as an ElementTree rooted at <html>:
+    HTML elements by plain name, SVG and MathML ones as {namespace}name, comments as
+    ET.Comment, a <template>'s contents as its children (so they are checked too)."""
+    document = JustHTML(html, sanitize=False, scripting_enabled=scripting).root
+    root = next((child for child in document.children if child.name == "html"), None)
+    return _to_etree(root) if root is not None else ET.Element("html")
 
 
 def parse_fragment(html: str):
-    return html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False)
+    """Author HTML as the body of a page would hold it; [0] of elements() is a wrapper."""
+    fragment = JustHTML(html, sanitize=False, scripting_enabled=True, fragment=True).root
+    wrapper = ET.Element("#fragment")
+    _append_children(wrapper, fragment)
+    return wrapper
+
+
+def _to_etree(node) -> ET.Element:
+    element = _element(node)
+    _append_children(element, node)
+    return element
+
+
+def _element(node) -> ET.Element:
+    namespace = _NAMESPACES.get(node.namespace or "")
+    tag = f"{{{namespace}}}{node.name}" if namespace else node.name
+    attrib = {}
+    for name, value in (node.attrs or {}).items():
+        key = _FOREIGN_ATTRS.get(name, name) if namespace else name
+        attrib[key] = value if value is not None else ""
+    return ET.Element(tag, attrib)
+
+
+def _append_children(parent: ET.Element, node) -> None:
+    """Copies node's children under parent; a loop, not recursion, so depth has no limit."""
+    stack = [(parent, node)]
+    while stack:
+        target, source = stack.pop()
+        content = getattr(source, "template_content", None)
+        children = (content.children if content is not None else source.children) or []
+        last = None
+        for child in children:
+            if child.name == "#text":
+                if last is None:
+                    target.text = (target.text or "") + child.data
+                else:
+                    last.tail = (last.tail or "") + child.data
+                continue
+            if child.name == "#comment":
+                made = ET.Comment(child.data)
+            elif child.name.startswith("#") or child.name == "!doctype":
+                continue
+            else:
+                made = _element(child)
+                stack.append((made, child))
+            target.append(made)
+            last = made
 
 
 def tag_name(element) -> str:

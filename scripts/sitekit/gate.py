@@ -124,7 +124,9 @@ def check_page(html: str, relative: str, expected: Expected, policies: dict[str,
         policies[relative] = policy
         problems.extend(_check_policy(policy, expected))
     hashes = set(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", policy or ""))
-    for element in elements(document):
+    # Chromium reads <noscript> as text when JavaScript is on, and as markup when a reader
+    # has turned it off: both readings are held to the allowlist.
+    for element in [*elements(document), *_noscript_elements(html, document)]:
         for finding in allowlist.check_element(element, allowed=allowlist.PAGE_ELEMENTS, page_data=True,
                                                page_dir=page_dir, site_path=expected.site_path):
             problems.append(_with_context(finding, element))
@@ -141,6 +143,15 @@ def check_page(html: str, relative: str, expected: Expected, policies: dict[str,
 
 
 # Head: charset, CSP, referrer ----------------------------------------------------------
+
+
+def _noscript_elements(html: str, document) -> list:
+    """Elements a browser with JavaScript off builds that the scripting-on tree does not have."""
+    if not any(el.tag == "noscript" for el in elements(document)):
+        return []
+    seen = {(el.tag, tuple(sorted(el.attrib.items()))) for el in elements(document)}
+    return [el for el in elements(parse_document(html, scripting=False))
+            if (el.tag, tuple(sorted(el.attrib.items()))) not in seen]
 
 
 def _check_head(head, problems: list[str]) -> str | None:
