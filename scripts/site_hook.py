@@ -52,7 +52,8 @@ def on_config(config):
 
 def on_files(files, *, config):
     try:
-        built = bundles.build_bundles(lambda uri: _take_source(files, uri), bundles.palette_css(config.theme.dirs))
+        built = bundles.build_bundles(lambda uri: _take_source(files, uri, config.theme.custom_dir),
+                                      bundles.palette_css(config.theme.dirs))
     except BuildError as error:
         raise PluginError(str(error)) from None
     for uri, content in built.items():
@@ -161,10 +162,13 @@ def _source_of(page) -> tuple[str, str | None]:
     return f"docs/{page.file.src_uri}", page.file.content_string
 
 
-def _take_source(files, uri: str) -> str:
-    """Read a bundle source from the theme files and keep it out of the built site."""
+def _take_source(files, uri: str, custom_dir: str) -> str:
+    """Read a bundle source from overrides/ only (a docs/ file of the same name must never
+    take its place) and keep every file of that name out of the built site."""
     source = files.get_file_from_path(uri)
-    if source is None:
-        raise PluginError(f"bundle source {uri} was not found in overrides/")
-    files.remove(source)
-    return Path(source.abs_src_path).read_text(encoding="utf-8")
+    if source is not None:
+        files.remove(source)
+    try:
+        return bundles.read_from([custom_dir])(uri)
+    except BuildError as error:
+        raise PluginError(str(error)) from None

@@ -62,6 +62,7 @@ def source_problems(*, root: Path, docs_dir: Path, includes: Path, quiz_dir: Pat
     page is read (a nested missing snippet would otherwise stop a build with a traceback)."""
     folders = [docs_dir, includes, quiz_dir]
     problems = author_checks.symlinks([f for f in folders if f.exists() or f.is_symlink()], root)
+    problems += author_checks.docs_file_problems(docs_dir, root)
     for include in sorted(includes.glob("*.md")) if includes.is_dir() and not problems else []:
         shown = author_checks.display_path(include, root)
         text = include.read_text(encoding="utf-8")

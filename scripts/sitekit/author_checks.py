@@ -41,6 +41,32 @@ def symlinks(folders: Iterable[Path], root: Path) -> list[str]:
     return problems + _odd_names(folders, root)
 
 
+# What docs/ may hold: pages and pictures. Everything else MkDocs would copy into the site as
+# it is, and several kinds run scripts of their own there (.html, .svg, .xml, .xhtml, .js).
+DOCS_SUFFIXES = {".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
+# Paths the theme and our bundles are served from: a file there would replace theirs.
+ASSET_FOLDERS = ("assets/javascripts", "assets/stylesheets")
+
+
+def docs_file_problems(docs_dir: Path, root: Path) -> list[str]:
+    """Each file under docs/ of a type the site does not need, or at a theme asset path."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:
+        if not path.is_file() or path.is_symlink():
+            continue
+        inside = path.relative_to(docs_dir).as_posix()
+        inside_language = inside.split("/", 1)[1] if inside.startswith("es/") else inside
+        shown = display_path(path, root)
+        if any(inside_language.startswith(folder + "/") for folder in ASSET_FOLDERS):
+            problems.append(f"{shown}: a file at the theme's asset path would replace a script or stylesheet of "
+                            "the site; scripts and stylesheets come only from overrides/ (through the bundle)")
+        elif path.suffix.lower() not in DOCS_SUFFIXES:
+            problems.append(f"{shown}: a {path.suffix or 'suffixless'} file is not something the site needs from "
+                            f"docs/ (allowed: {', '.join(sorted(DOCS_SUFFIXES))}); browsers can run scripts in "
+                            ".html, .svg, .xml and similar files")
+    return problems
+
+
 def _odd_names(folders: Iterable[Path], root: Path) -> list[str]:
     """File and folder names become page addresses: control and invisible format characters
     (a trailing newline, a bidi override) would make folders and URLs that are not what they look."""

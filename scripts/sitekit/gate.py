@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from . import allowlist
+from . import allowlist, identity
 from .allowlist import Finding, elements, parse_document, tag_name
 
 # Files a reader's browser may be handed. Anything else (an .svg or .xhtml that runs its
@@ -26,11 +26,10 @@ ALLOWED_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".gz", ".map", ".tx
 # Suffixless files allowed by exact path inside each language's site: Zensical's theme ships its
 # scripts' licence text.
 ALLOWED_NAMES = {"assets/javascripts/LICENSE"}
-# Scripts the site may serve: our bundle, Material's bundle, its search worker and lunr.
+# Scripts a page may load: our bundle and the theme's. Every .js and .css file is also held
+# to the exact bytes the site ships (identity.py), so neither name can be taken by another file.
 OUR_SCRIPT = "assets/javascripts/site.min.js"
 THEME_SCRIPT = re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js")
-KNOWN_SCRIPTS = re.compile(r"assets/javascripts/(site\.min\.js|bundle\.[0-9a-f]{8}\.min\.js"
-                           r"|workers/search\.[0-9a-f]{8}\.min\.js|lunr/(min/lunr\.[a-z.]+\.min|tinyseg|wordcut)\.js)")
 REQUIRED_DIRECTIVES = {"default-src": "'none'", "object-src": "'none'", "base-uri": "'none'",
                        "form-action": "'none'", "manifest-src": "'none'"}
 
@@ -66,6 +65,7 @@ def verify(site: Site, expected: Expected | list[Expected]) -> list[str]:
                        key=lambda e: len(e.site_path), reverse=True)
     root_path = min((e.site_path for e in languages), key=len)
     problems: list[str] = []
+    known = identity.known_assets()
     policies_by_language: dict[str, dict[str, str]] = {}
     files = sorted(p for p in site.root.rglob("*") if p.is_file() or p.is_symlink())
     if not any(p.suffix == ".html" for p in files):
@@ -82,9 +82,8 @@ def verify(site: Site, expected: Expected | list[Expected]) -> list[str]:
         if path.suffix not in ALLOWED_SUFFIXES and inside not in ALLOWED_NAMES:
             problems.append(f"{where}: a {path.suffix or 'suffixless'} file is not something the site needs "
                             "(browsers can run scripts in .svg, .xhtml and similar files)")
-        elif path.suffix == ".js" and not KNOWN_SCRIPTS.fullmatch(inside):
-            problems.append(f"{where}: a script that is not the site's own bundle or Material's "
-                            "(scripts come only from overrides/assets/javascripts through the bundle)")
+        elif path.suffix in identity.ASSET_SUFFIXES and (found := identity.problem(inside, path.read_bytes(), known)):
+            problems.append(f"{where}: {found}")
         elif path.suffix == ".css":
             css_dir = posixpath.dirname(root_path + relative)
             for finding in allowlist.check_css(path.read_text(encoding="utf-8"), css_dir=css_dir,
