@@ -68,6 +68,12 @@ PAGE_ELEMENTS: dict[str, set[str]] = {
 PAGE_DATA = re.compile(r"data-(md-[a-z-]+|quiz(-[a-z-]+)?|i18n-[a-z-]+|help|module|score(-of)?|min|max|flag"
                        r"|subscale|error-prefix|print-title|search-exclude|if|unless|confirm)")
 INPUT_TYPES = {"radio", "checkbox", "text", "search"}
+# Classes and ids that only the site's templates and scripts may use (quick exit qe-*, the
+# safety bar, the footer, quiz markup, Material's md-* components but its buttons).
+# quiz__md only wraps an author's own Markdown inside a quiz, so it stays open to content.
+RESERVED_CLASSES = re.compile(r"(qe-|sg-|quiz($|_(?!_md$)|-)|safety-bar|site-footer|language-link"
+                              r"|md-(?!button(--primary)?$))", re.I)
+RESERVED_IDS = re.compile(r"(qe-|quiz-|__)", re.I)
 LINK_RELS = {"canonical", "prev", "next", "icon", "stylesheet"}
 FETCHED_LINK_RELS = {"icon", "stylesheet"}
 META_NAMES = {"viewport", "description", "generator", "referrer", "author"}
@@ -176,21 +182,48 @@ _FOREIGN_ATTRS = {
 }
 
 
-def parse_document(html: str, *, scripting: bool = True):
+# Parse errors that mean the text ended inside something still open: everything after it
+# on the page (scripts, footer helplines, the exit's Shift x3) would be swallowed.
+_SWALLOWING_ERRORS = {"eof-in-comment": "a comment (<!--) is never closed",
+                      "eof-in-cdata": "a CDATA section (<![CDATA[) is never closed",
+                      "eof-in-tag": "a tag is never closed (its > is missing)",
+                      "eof-in-script-html-comment-like-text": "a <script> is never closed"}
+# Elements whose content is raw text: left open, they swallow the rest of the page as text.
+RAW_TEXT = {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+            "plaintext"}
+
+
+def parse_document(html: str, *, scripting: bool = True, unclosed: list[str] | None = None):
     """The page as Chromium builds it (scripting on), as an ElementTree rooted at <html>:
     HTML elements by plain name, SVG and MathML ones as {namespace}name, comments as
-    ET.Comment, a <template>'s contents as its children (so they are checked too)."""
-    document = JustHTML(html, sanitize=False, scripting_enabled=scripting).root
-    root = next((child for child in document.children if child.name == "html"), None)
-    return _to_etree(root) if root is not None else ET.Element("html")
+    ET.Comment, a <template>'s contents as its children (so they are checked too).
+    `unclosed`, when given, receives a message for each thing left open at the end."""
+    parsed = JustHTML(html, sanitize=False, scripting_enabled=scripting, collect_errors=unclosed is not None)
+    root = next((child for child in parsed.root.children if child.name == "html"), None)
+    tree = _to_etree(root) if root is not None else ET.Element("html")
+    if unclosed is not None:
+        unclosed.extend(_swallowed(parsed, tree))
+    return tree
 
 
-def parse_fragment(html: str):
+def parse_fragment(html: str, *, unclosed: list[str] | None = None):
     """Author HTML as the body of a page would hold it; [0] of elements() is a wrapper."""
-    fragment = JustHTML(html, sanitize=False, scripting_enabled=True, fragment=True).root
+    parsed = JustHTML(html, sanitize=False, scripting_enabled=True, fragment=True,
+                      collect_errors=unclosed is not None)
     wrapper = ET.Element("#fragment")
-    _append_children(wrapper, fragment)
+    _append_children(wrapper, parsed.root)
+    if unclosed is not None:
+        unclosed.extend(_swallowed(parsed, wrapper))
     return wrapper
+
+
+def _swallowed(parsed, tree) -> list[str]:
+    found = [f"{why} (line {error.line} of the HTML)" for error in parsed.errors
+             if (why := _SWALLOWING_ERRORS.get(error.code))]
+    for element in elements(tree):
+        if element.tag in RAW_TEXT and re.search(r"</(body|html|main|article|footer|div|p)\b", element.text or "", re.I):
+            found.append(f"a <{element.tag}> is never closed: the markup after it became its text")
+    return list(dict.fromkeys(found))
 
 
 def _to_etree(node) -> ET.Element:
@@ -280,6 +313,15 @@ def _check_attribute(tag, name, value, allowed, *, page_data, page_dir, site_pat
     if name == "id" and value.startswith("__") and not page_data:
         yield Finding(f'the id "{value}" is reserved for the theme (ids starting with "__" steer its scripts)',
                       (f'id="{value}"', value))
+    elif name == "id" and not page_data and RESERVED_IDS.match(value):
+        yield Finding(f'the id "{value}" is reserved for the site\'s safety and quiz markup (give the heading '
+                      "another id with {#another-name})", (f'id="{value}"', value))
+    if name == "class" and not page_data:
+        for word in value.split():
+            if RESERVED_CLASSES.match(word):
+                yield Finding(f'the class "{word}" is reserved for the site\'s own parts (the exit, the safety bar, '
+                              "the skip link, quizzes, the theme): content using it could cover or disable them",
+                              (word,))
     if name in LINK_ATTRS:
         problem = link_problem(value)
         if problem:
@@ -317,6 +359,10 @@ def front_matter_problem(key: str, value: str) -> str | None:
 # CSS ---------------------------------------------------------------------------------
 
 
+# CSS functions that take URLs, matched with any vendor prefix removed (-webkit-image-set).
+_URL_FUNCTIONS = {"url", "src", "image-set", "image", "cross-fade"}
+
+
 def css_urls(text: str) -> Iterator[str]:
     """Every URL the stylesheet would fetch: url(), src() and @import."""
     rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
@@ -334,7 +380,7 @@ def _token_urls(tokens: Iterable) -> Iterator[str]:
         if token.type == "url":
             yield token.value
         elif token.type == "function":
-            if token.lower_name in ("url", "src", "image-set", "image"):
+            if re.sub(r"^-[a-z]+-", "", token.lower_name) in _URL_FUNCTIONS:
                 for argument in token.arguments:
                     if argument.type == "string":
                         yield argument.value

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from pymdownx.snippets import SnippetPreprocessor
 
-from .allowlist import check_fragment, front_matter_problem
+from .allowlist import check_fragment, front_matter_problem, parse_fragment
 
 _ABBREVIATION = re.compile(r"^\*\[(?P<word>[^\]]+)\]:[ \t]*(?P<definition>.*)$", re.M)
 _FRONT_MATTER_KEY = r"^{key}[ \t]*:"
@@ -168,7 +168,25 @@ def content_problems(rendered: str, *, source: str, source_text: str, includes: 
     for finding in check_fragment(rendered, page_dir=page_dir, site_path=site_path):
         where = _locate(finding.needles, source, source_text, includes, root)
         problems.append(f"{where}: {finding.message}")
+    unclosed: list[str] = []
+    parse_fragment(rendered, unclosed=unclosed)
+    if unclosed:
+        where = _unclosed_place(source, source_text, includes, root)
+        problems += [f"{where}: {why.split(' (line')[0]}; it would swallow the rest of every page it reaches "
+                     "(close it, or write &lt;!-- to show it as text)" for why in unclosed]
     return problems
+
+
+def _unclosed_place(source: str, source_text: str, includes: Path, root: Path) -> str:
+    """The page or include line of a `<!--` (or `<![CDATA[`) with no end after it."""
+    for shown, text in [(source, source_text)] + [
+            (display_path(p, root), p.read_text(encoding="utf-8")) for p in sorted(includes.rglob("*.md"))]:
+        for opener, closer in (("<!--", "-->"), ("<![CDATA[", "]]>")):
+            at = text.rfind(opener)
+            if at >= 0 and text.find(closer, at + len(opener)) < 0:
+                line = text.count("\n", 0, at) + 1
+                return f"{shown}:{line}" + ("" if shown == source else f" (included in {source})")
+    return source
 
 
 def _locate(needles: tuple[str, ...], source: str, source_text: str, includes: Path, root: Path) -> str:

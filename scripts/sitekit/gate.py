@@ -113,11 +113,12 @@ def _language_of(url_path: str, languages: list[Expected]) -> Expected:
 
 def check_page(html: str, relative: str, expected: Expected, policies: dict[str, str]) -> list[str]:
     """Problems of one built page; `policies` collects each page's CSP for the comparison."""
-    document = parse_document(html)
+    unclosed: list[str] = []
+    document = parse_document(html, unclosed=unclosed)
     page_url = urljoin(expected.site_url, _page_url_path(relative))
     page_dir = posixpath.dirname(urlsplit(page_url).path) + "/"
     head, body = document.find("head"), document.find("body")
-    problems: list[str] = []
+    problems: list[str] = [f"{why}: it swallows the rest of the page" for why in unclosed]
     policy = _check_head(head, problems)
     if policy is not None:
         policies[relative] = policy
@@ -214,6 +215,10 @@ def _check_special(element, page_dir: str, expected: Expected, hashes: set[str])
 
 
 def _check_meta(meta) -> list[str]:
+    kinds = [key for key in ("charset", "http-equiv", "name") if key in meta.attrib]
+    if len(kinds) != 1:
+        # Every attribute counts: a charset meta with an http-equiv refresh is still a refresh.
+        return [f"<meta {_attrs(meta)}> must have exactly one of charset, http-equiv and name"]
     if "charset" in meta.attrib:
         return [] if (meta.get("charset") or "").lower() == "utf-8" else ['<meta charset> must be "utf-8"']
     equiv = (meta.get("http-equiv") or "").lower()
