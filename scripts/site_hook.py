@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from buildkit import BuildError, bundles, languages, pages, serve_report
-from sitekit import author_checks
+from sitekit import author_checks, front_matter
 
 log = logging.getLogger("mkdocs.plugins.site")
 
@@ -45,8 +45,8 @@ def on_config(config):
     root = Path(config.config_file_path).parent.resolve()
     includes = _includes_dir(config, root)
     _state.update(root=root, includes=includes, site_path=config.extra["scope"], problems=[])
+    _check_sources(config, root, includes)  # first: nothing else reads a source before it is checked
     _setup_language_link(config, root)
-    _check_sources(config, root, includes)
     return config
 
 
@@ -142,6 +142,7 @@ def _setup_language_link(config, root: Path) -> None:
 def _check_sources(config, root: Path, includes: Path) -> None:
     quiz_dir = root / str(config.extra.get("quiz", {}).get("dir", "quizzes"))
     problems = pages.source_problems(root=root, docs_dir=Path(config.docs_dir), includes=includes, quiz_dir=quiz_dir)
+    problems += front_matter.config_problems(dict(config), Path(config.config_file_path).name)
     if problems and serve_report.active():
         for problem in problems:
             serve_report.record_problem(problem)

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import yaml
-
 from sitekit import author_checks
 
-from .registry import Problem, at, from_message, rule
+from .registry import Problem, from_message, rule
 from .sources import Project
 
 
@@ -37,16 +35,9 @@ def snippets(project: Project) -> Iterator[Problem]:
 @rule("front-matter-markup", "sources")
 def front_matter_markup(project: Project) -> Iterator[Problem]:
     for page in project.pages:
-        if not page.text.startswith("---\n") or "\n---" not in page.text[4:]:
-            continue
-        try:
-            meta = yaml.safe_load(page.text[4:page.text.index("\n---", 4)]) or {}
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark else 1
-            yield at(page.shown, line, f"the front matter is not valid YAML ({getattr(error, 'problem', error)}); "
-                     "put text holding ': ' in quotes", "front-matter-yaml")
-            continue
-        if isinstance(meta, dict):
-            for text in author_checks.front_matter_problems(meta, page.text, page.shown):
+        read = page.front_matter  # sitekit/front_matter.py: the build's own reader
+        for text in read.problems:
+            yield from_message(text, "front-matter-markup" if read.readable else "front-matter-yaml")
+        if read.readable and not read.problems:
+            for text in author_checks.front_matter_problems(read.meta, page.text, page.shown):
                 yield from_message(text, "front-matter-markup")
