@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from sitekit import author_checks
+from sitekit import author_checks, limits
 
 from .registry import Problem, from_message, rule
 from .sources import Project
@@ -16,6 +16,17 @@ def source_files(project: Project) -> Iterator[Problem]:
     folders = [f for f in (project.docs, project.includes, project.quiz_dir) if f.exists() or f.is_symlink()]
     for text in author_checks.symlinks(folders, project.root):
         yield from_message(text, "source-files")
+
+
+@rule("limits", "sources")
+def size_and_depth_limits(project: Project) -> Iterator[Problem]:
+    """Pages and includes within the build's limits (sitekit/limits.py); a page over them is
+    left out of the other page rules."""
+    for folder, max_bytes in ((project.docs, limits.MAX_PAGE_BYTES), (project.includes, limits.MAX_INCLUDE_BYTES)):
+        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            for text in limits.source_problems(path, author_checks.display_path(path, project.root),
+                                               max_bytes=max_bytes):
+                yield from_message(text, "limits")
 
 
 @rule("snippets", "sources")

@@ -16,10 +16,12 @@ MAX_PAGE_BYTES = 200 * 1024
 MAX_INCLUDE_BYTES = 64 * 1024
 MAX_LINE = 5000  # characters on one line
 MAX_INDENT = 40  # columns of leading space: ten levels of list or code
-MAX_QUOTE_DEPTH = 8  # ">" markers at the start of a line
+MAX_BLOCK_MARKERS = 8  # "- ", "> ", "1. " starting a line: each opens a block inside the last
 MAX_BRACKET_DEPTH = 16  # "[" still open (links, footnotes, attribute lists)
 MAX_HTML_DEPTH = 40  # tags open at once in a page's raw HTML
 
+_MARKERS = re.compile(r"[ \t]*(?:(?:[-*+>]|[0-9]{1,9}[.)])(?:[ \t]+|$))*")
+_MARKER_STARTS = set("-*+>0123456789")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,40})(?:\s[^<>]{0,2000})?(/?)>")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -49,17 +51,13 @@ def text_problems(text: str, shown: str) -> list[str]:
             problems.append(f"{shown}:{number}: the line is {len(line)} characters long; the limit is {MAX_LINE}")
             continue
         indent = len(line) - len(line.lstrip(" \t")) + 3 * line[: len(line) - len(line.lstrip(" \t"))].count("\t")
-        if indent > MAX_INDENT and line.strip():
+        if indent > MAX_INDENT and line.strip() and not any("indented" in p for p in problems):
             problems.append(f"{shown}:{number}: the line is indented {indent} columns; lists and blocks may nest "
                             f"at most {MAX_INDENT // 4} levels")
-        quotes = 0
-        for char in line[:200]:
-            if char == ">":
-                quotes += 1
-            elif char not in " \t":
-                break
-        if quotes > MAX_QUOTE_DEPTH:
-            problems.append(f"{shown}:{number}: quotes ('>') nest {quotes} deep; the limit is {MAX_QUOTE_DEPTH}")
+        markers = len(_MARKERS.match(line).group(0).split()) if line.lstrip()[:1] in _MARKER_STARTS else 0
+        if markers > MAX_BLOCK_MARKERS:
+            problems.append(f"{shown}:{number}: {markers} list or quote markers ('- ', '> ', '1. ') open blocks "
+                            f"inside each other on one line; the limit is {MAX_BLOCK_MARKERS}")
         for char in line:
             if char == "[":
                 depth += 1

@@ -29,15 +29,17 @@ CASES = [
     ("20 KB of [", "articles/sample.md", PAGE.format(extra="", body="[" * 20_000),
      "docs/articles/sample.md:10: the line is 20000 characters long"),
     ("2 KB of [ across lines", "articles/sample.md", PAGE.format(extra="", body="[ [\n" * 500),
-     "docs/articles/sample.md:17: more than 16 '[' are open at once"),
+     "docs/articles/sample.md:18: more than 16 '[' are open at once"),
     ("293 KB of <a in an attribute", "articles/sample.md",
      PAGE.format(extra="", body='<span title="' + "<a " * 100_000 + '">x</span>'), "docs/articles/sample.md:1: the file is"),
     ("a 195 KB line of <!--quiz", "articles/sample.md", PAGE.format(extra="", body="<!--quiz" * 25_000),
      "docs/articles/sample.md:10: the line is"),
     ("20,000 <script src=x> in a comment", "articles/sample.md",
      PAGE.format(extra="", body="<!--\n" + "<script src=x>\n" * 20_000 + "-->"), "docs/articles/sample.md:1: the file is"),
-    ("lists nested 500 deep", "articles/sample.md",
-     PAGE.format(extra="", body="\n".join("    " * depth + "- item" for depth in range(500))),
+    ("lists nested 500 deep", "articles/sample.md", PAGE.format(extra="", body="- " * 500 + "item"),
+     "docs/articles/sample.md:10: 500 list or quote markers"),
+    ("lists nested 100 deep by indentation", "articles/sample.md",
+     PAGE.format(extra="", body="\n".join("    " * depth + "- item" for depth in range(100))),
      "docs/articles/sample.md:21: the line is indented 44 columns"),
     ('<div markdown="1"> nested 600 deep', "articles/sample.md",
      PAGE.format(extra="", body='<div markdown="1">\n' * 600 + "x\n" + "</div>\n" * 600),
@@ -91,3 +93,12 @@ def test_the_real_pages_pass_the_limits_and_the_schema():
         shown = page.relative_to(REPO).as_posix()
         assert limits.source_problems(page, shown) == []
         assert front_matter.read(page.read_text(encoding="utf-8"), shown).problems == []
+
+
+def test_a_number_in_a_references_text_field_is_named_not_a_traceback(tmp_path):
+    config = _project(tmp_path, {})
+    (config.parent / "references.yml").write_text(
+        "stark-2007:\n  authors: [Stark, E.]\n  year: 2007\n  title: Coercive control\n  venue: 5\n"
+        "  status: V\n  evidence: evidence.md 1\n", encoding="utf-8")
+    output = _build_fails(tmp_path, config)
+    assert "references.yml:1:1: stark-2007: `venue:` must be text" in output, output
