@@ -137,6 +137,7 @@ def check_page(html: str, relative: str, expected: Expected, policies: dict[str,
     configs = [el for el in elements(document) if el.get("id") == "__config"]
     if len(configs) > 1:
         problems.append('more than one element with id="__config": the theme would read its settings from the wrong one')
+    problems.extend(_check_article_classes(document))
     problems.extend(_check_safety_links(document, page_url, expected))
     problems.extend(_check_quiz_markup(document, html))
     return list(dict.fromkeys(problems))
@@ -251,6 +252,24 @@ def _check_script(script, page_dir: str, expected: Expected, hashes: set[str]) -
     if digest not in hashes:
         return [f"an inline <script> whose hash {digest} is not in the Content-Security-Policy"]
     return []
+
+
+# Classes of the exit, the safety bar, the footer and the theme's own parts; in the page's
+# <article> (content, and quizzes, which may use quiz classes) they could cover or disable them.
+_ARTICLE_RESERVED = re.compile(r"(qe-|sg-|safety-bar|site-footer|md-(?!content__inner$|typeset$|button(--primary)?$))",
+                               re.I)
+
+
+def _check_article_classes(document) -> list[str]:
+    problems = []
+    for article in document.iter("article"):
+        for element in elements(article):
+            words = [w for w in (element.get("class") or "").split() if _ARTICLE_RESERVED.match(w)]
+            if (element.get("id") or "").lower().startswith("qe-"):
+                words.append("#" + element.get("id"))
+            problems += [f'"{word}" in the page content is reserved for the site\'s own parts (the exit, the safety '
+                         "bar, the footer, the theme): content using it could cover or disable them" for word in words]
+    return problems
 
 
 # Links every page must have ----------------------------------------------------------------

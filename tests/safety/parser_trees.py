@@ -222,6 +222,8 @@ def comparison_table(chromium: dict[str, str]) -> str:
         for name in names:
             try:
                 cells.append("same" if PARSERS[name](document) == chromium[case] else "**differs**")
+            except ImportError:  # html5lib is no longer a site dependency: `pip install html5lib==1.1`
+                cells.append("not installed")
             except Exception as error:  # noqa: BLE001 - a crash is a result for the table
                 cells.append(f"**crashes** ({type(error).__name__})")
         rows.append(f"| {case} | " + " | ".join(cells) + " |")

@@ -85,7 +85,7 @@ def test_script_added(tampered, expected):
     (tampered / "x.js").write_text("alert(1)", encoding="utf-8")
     problems = _problems(tampered, expected)
     assert any(p.startswith('site/help/index.html: <script src="../x.js"> is not the site\'s own') for p in problems)
-    assert any(p.startswith("site/x.js: a script that is not the site's own") for p in problems)
+    assert any(p.startswith("site/x.js: a script or stylesheet the site does not ship") for p in problems)
 
 
 def test_inline_script_added(tampered, expected):

@@ -67,6 +67,16 @@ def test_something_left_open_that_swallows_the_page_is_refused(tampered, expecte
                for p in problems), problems
 
 
+@pytest.mark.parametrize("markup", ['<div class="qe-overlay"></div>', '<a class="safety-bar__help" href="#">x</a>',
+                                    '<p id="qe-status">x</p>'])
+def test_reserved_classes_in_a_built_pages_content_are_refused(tampered, expected, markup):
+    # The author check stops these on MkDocs; a generator that skips it (or an edit) meets the gate.
+    _edit(tampered, "about/index.html", '<h1', markup + "<h1")
+    problems = _problems(tampered, expected)
+    assert any(p.startswith("site/about/index.html: ") and "is reserved for the site's own parts" in p
+               for p in problems), problems
+
+
 def test_a_prefixed_image_set_is_read_as_urls():
     css = "a{background:-webkit-image-set('https://other.example/x.png' 1x)}"
     findings = allowlist.check_css(css, css_dir="/s/assets/stylesheets", site_path="/s/")
