@@ -26,6 +26,7 @@ ALLOWED_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".gz", ".map", ".tx
 # Suffixless files allowed by exact path inside each language's site: Zensical's theme ships its
 # scripts' licence text.
 ALLOWED_NAMES = {"assets/javascripts/LICENSE"}
+SITEMAP = "sitemap.xml"  # the one .xml file: ours, made from overrides/sitemap.xml
 # Scripts a page may load: our bundle and the theme's. Every .js and .css file is also held
 # to the exact bytes the site ships (identity.py), so neither name can be taken by another file.
 OUR_SCRIPT = "assets/javascripts/site.min.js"
@@ -82,9 +83,15 @@ def verify(site: Site, expected: Expected | list[Expected]) -> list[str]:
         if path.suffix not in ALLOWED_SUFFIXES and inside not in ALLOWED_NAMES:
             problems.append(f"{where}: a {path.suffix or 'suffixless'} file is not something the site needs "
                             "(browsers can run scripts in .svg, .xhtml and similar files)")
-        elif path.suffix in identity.ASSET_SUFFIXES and (found := identity.problem(inside, path.read_bytes(), known)):
-            problems.append(f"{where}: {found}")
-        elif path.suffix == ".css":
+        elif path.suffix == ".xml" and inside != SITEMAP:
+            problems.append(f"{where}: an .xml file other than the sitemap is not something the site needs "
+                            "(browsers run scripts in XHTML and SVG served as XML, with no CSP)")
+        elif path.suffix in identity.ASSET_SUFFIXES:
+            found = identity.problem(inside, path.read_bytes(), known)
+            problems.extend([f"{where}: {found}"] if found else [])
+            if path.suffix != ".css":
+                continue
+            # Stylesheets are read too, so a problem names what the stylesheet would fetch.
             css_dir = posixpath.dirname(root_path + relative)
             for finding in allowlist.check_css(path.read_text(encoding="utf-8"), css_dir=css_dir,
                                                site_path=expected.site_path):

@@ -77,6 +77,16 @@ def test_reserved_classes_in_a_built_pages_content_are_refused(tampered, expecte
                for p in problems), problems
 
 
+@pytest.mark.parametrize("name", ["feed.xml", "es/articles/page.xml", "assets/x.xml"])
+def test_an_xml_file_other_than_the_sitemap_is_refused(tampered, expected, name):
+    (tampered / name).parent.mkdir(parents=True, exist_ok=True)
+    (tampered / name).write_text('<html xmlns="http://www.w3.org/1999/xhtml"><script>location="//evil"</script></html>',
+                                 encoding="utf-8")
+    problems = _problems(tampered, expected)
+    assert f"site/{name}: an .xml file other than the sitemap is not something the site needs" in " ".join(problems), \
+        problems
+
+
 def test_a_prefixed_image_set_is_read_as_urls():
     css = "a{background:-webkit-image-set('https://other.example/x.png' 1x)}"
     findings = allowlist.check_css(css, css_dir="/s/assets/stylesheets", site_path="/s/")
