@@ -169,7 +169,14 @@ def content_problems(rendered: str, *, source: str, source_text: str, includes: 
         where = _locate(finding.needles, source, source_text, includes, root)
         problems.append(f"{where}: {finding.message}")
     unclosed: list[str] = []
-    parse_fragment(rendered, unclosed=unclosed)
+    fragment = parse_fragment(rendered, unclosed=unclosed)
+    heading = next(fragment.iter("h1"), None)
+    if heading is not None and re.search(r"[<>]", "".join(heading.itertext())):
+        # The theme takes the page title from the first heading and strips tags from it after
+        # decoding its entities: "&lt;script&gt;" would come back as markup in the menu.
+        where = _locate(("# ",), source, source_text, includes, root)
+        problems.append(f"{where}: the first heading holds < or > (written as &lt; or &gt;); the theme turns them "
+                        "back into markup in the menu and the tab title; write plain words")
     if unclosed:
         where = _unclosed_place(source, source_text, includes, root)
         problems += [f"{where}: {why.split(' (line')[0]}; it would swallow the rest of every page it reaches "

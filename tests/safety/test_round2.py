@@ -118,3 +118,9 @@ def test_an_unclosed_comment_in_an_include_names_the_include(tmp_path):
                                              includes={"note.md": "A line.\n\n<p>Text <!-- open</p>\n"}))
     assert "includes/note.md:3 (included in docs/articles/sample.md): a comment (<!--) is never closed" in output, \
         output
+
+
+def test_entities_in_the_first_heading_are_refused(tmp_path):
+    page = "# Notes &lt;script&gt;alert(1)&lt;/script&gt;\n\nText.\n"
+    output = _build_fails(tmp_path, _project(tmp_path, {"articles/sample.md": page}))
+    assert "docs/articles/sample.md:1: the first heading holds < or >" in output, output
