@@ -8,8 +8,6 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from sitekit import csp, front_matter, limits
-from sitekit.links import harden_external_links
 from test_author_input import _build_fails, _project
 
 PAGE = "---\ntitle: Notes\ntab_title: Notes\ndescription: Short.\nreviewed: 2026-01-01\n{extra}---\n\n# Notes\n\n{body}\n"
@@ -80,6 +78,8 @@ def test_site_description_goes_through_the_same_check(tmp_path):
 
 
 def test_the_readers_do_not_backtrack():
+    from sitekit import csp, front_matter, limits
+    from sitekit.links import harden_external_links
     assert csp.inline_scripts("<p><!--" + "<script src=x>" * 20_000 + "--></p>") == []
     attribute = '<span title="' + "<a " * 100_000 + '">x</span>'
     assert harden_external_links(attribute) == attribute
@@ -88,6 +88,7 @@ def test_the_readers_do_not_backtrack():
 
 
 def test_the_real_pages_pass_the_limits_and_the_schema():
+    from sitekit import front_matter, limits
     from harness.build import REPO
     for page in sorted((REPO / "docs").rglob("*.md")):
         shown = page.relative_to(REPO).as_posix()
