@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from buildkit import BuildError, bundles, languages, pages, serve_report
-from sitekit import author_checks
+from sitekit import author_checks, front_matter
 
 log = logging.getLogger("mkdocs.plugins.site")
 
@@ -45,14 +45,15 @@ def on_config(config):
     root = Path(config.config_file_path).parent.resolve()
     includes = _includes_dir(config, root)
     _state.update(root=root, includes=includes, site_path=config.extra["scope"], problems=[])
+    _check_sources(config, root, includes)  # first: nothing else reads a source before it is checked
     _setup_language_link(config, root)
-    _check_sources(config, root, includes)
     return config
 
 
 def on_files(files, *, config):
     try:
-        built = bundles.build_bundles(lambda uri: _take_source(files, uri), bundles.palette_css(config.theme.dirs))
+        built = bundles.build_bundles(lambda uri: _take_source(files, uri, config.theme.custom_dir),
+                                      bundles.palette_css(config.theme.dirs))
     except BuildError as error:
         raise PluginError(str(error)) from None
     for uri, content in built.items():
@@ -141,6 +142,7 @@ def _setup_language_link(config, root: Path) -> None:
 def _check_sources(config, root: Path, includes: Path) -> None:
     quiz_dir = root / str(config.extra.get("quiz", {}).get("dir", "quizzes"))
     problems = pages.source_problems(root=root, docs_dir=Path(config.docs_dir), includes=includes, quiz_dir=quiz_dir)
+    problems += front_matter.config_problems(dict(config), Path(config.config_file_path).name)
     if problems and serve_report.active():
         for problem in problems:
             serve_report.record_problem(problem)
@@ -161,10 +163,13 @@ def _source_of(page) -> tuple[str, str | None]:
     return f"docs/{page.file.src_uri}", page.file.content_string
 
 
-def _take_source(files, uri: str) -> str:
-    """Read a bundle source from the theme files and keep it out of the built site."""
+def _take_source(files, uri: str, custom_dir: str) -> str:
+    """Read a bundle source from overrides/ only (a docs/ file of the same name must never
+    take its place) and keep every file of that name out of the built site."""
     source = files.get_file_from_path(uri)
-    if source is None:
-        raise PluginError(f"bundle source {uri} was not found in overrides/")
-    files.remove(source)
-    return Path(source.abs_src_path).read_text(encoding="utf-8")
+    if source is not None:
+        files.remove(source)
+    try:
+        return bundles.read_from([custom_dir])(uri)
+    except BuildError as error:
+        raise PluginError(str(error)) from None

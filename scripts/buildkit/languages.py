@@ -23,6 +23,8 @@ from pathlib import Path
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
+
+from sitekit import front_matter as typed_front_matter
 from quizkit import quiz_files
 from quizkit.render import QUIZ_DIR as QUIZ_PAGES  # where each language's quiz pages are generated
 
@@ -92,12 +94,9 @@ def page_path(src_uri: str) -> str:
 
 
 def front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---"):
-        return {}
-    block = text.split("\n---", 1)[0][3:]
-    data = yaml.safe_load(block)
-    return data if isinstance(data, dict) else {}
+    """A page's typed front matter (sitekit/front_matter.py); its problems are the source
+    check's to report, so an unreadable block gives {} here, never a traceback."""
+    return typed_front_matter.read(path.read_text(encoding="utf-8"), str(path)).meta
 
 
 def translations_from(docs_dir: Path, quiz_dir: Path | None = None) -> dict[str, str]:

@@ -6,9 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlparse
 
-import yaml
-
-from sitekit import author_checks
+from sitekit import author_checks, front_matter, limits
 from sitekit.csp import SitePolicy, inline_scripts
 from sitekit.links import harden_external_links
 
@@ -62,8 +60,19 @@ def source_problems(*, root: Path, docs_dir: Path, includes: Path, quiz_dir: Pat
     page is read (a nested missing snippet would otherwise stop a build with a traceback)."""
     folders = [docs_dir, includes, quiz_dir]
     problems = author_checks.symlinks([f for f in folders if f.exists() or f.is_symlink()], root)
-    for include in sorted(includes.glob("*.md")) if includes.is_dir() and not problems else []:
+    problems += author_checks.docs_file_problems(docs_dir, root)
+    # Every page's size and front matter, before MkDocs or Zensical parses any of them (an
+    # alias bomb or a 500-deep list would hang or crash the generator's own reading).
+    for page in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() and not problems else []:
+        shown = author_checks.display_path(page, root)
+        too_big = limits.source_problems(page, shown)
+        problems += too_big or front_matter.read(page.read_text(encoding="utf-8"), shown).problems
+    for include in sorted(includes.rglob("*.md")) if includes.is_dir() and not problems else []:
         shown = author_checks.display_path(include, root)
+        too_big = limits.source_problems(include, shown, max_bytes=limits.MAX_INCLUDE_BYTES)
+        if too_big:
+            problems += too_big
+            continue
         text = include.read_text(encoding="utf-8")
         problems += author_checks.snippet_problems(text, shown, includes)
         problems += author_checks.abbreviation_problems(text, shown)
@@ -72,11 +81,8 @@ def source_problems(*, root: Path, docs_dir: Path, includes: Path, quiz_dir: Pat
 
 def page_source_problems(text: str, *, source: str, includes: Path) -> list[str]:
     """A Markdown page's front matter and snippets, for a generator that gives us no parsed page."""
-    meta = {}
-    if text.startswith("---\n") and "\n---" in text[4:]:
-        try:
-            meta = yaml.safe_load(text[4:text.index("\n---", 4)]) or {}
-        except yaml.YAMLError as error:
-            return [f"{source}: front matter is not valid YAML ({error})"]
-    problems = author_checks.front_matter_problems(meta if isinstance(meta, dict) else {}, text, source)
+    read = front_matter.read(text, source)
+    if read.problems:
+        return read.problems
+    problems = author_checks.front_matter_problems(read.meta, text, source)
     return problems + author_checks.snippet_problems(text, source, includes)

@@ -120,6 +120,29 @@ def _entry_problems(key: str, entry, path: str, line: int) -> list[Problem]:
         value = entry.get(field)
         if value is not None and not (isinstance(value, dict) and set(value) <= {"en", "es"} and value.get("en")):
             found.append(problem(f"`{field}:` has an `en:` text and, for Spanish pages, an `es:` text"))
+    found += _text_problems(entry, problem)
+    return found
+
+
+# Every text field is one line of text with no markup (issue 22: a number crashed the
+# renderer, a title holding a newline and a link broke out of the References list).
+_TEXT = re.compile(r"[^<>\x00-\x1f\x7f\u2028\u2029]*")
+
+
+def _text_problems(entry: dict, problem) -> list[Problem]:
+    found = []
+    for field, value in entry.items():
+        if field == "year" or field not in FIELDS:
+            continue
+        texts = value if field == "authors" and isinstance(value, list) else \
+            list(value.values()) if field in TRANSLATED and isinstance(value, dict) else [value]
+        for text in texts:
+            if not isinstance(text, str):
+                found.append(problem(f"`{field}:` must be text; put a number in quotes (\"12\")"))
+                break
+            if not _TEXT.fullmatch(text):
+                found.append(problem(f"`{field}:` must be one line of plain text, without < > or line breaks"))
+                break
     return found
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import yaml
 from quizkit.problems import format_problems
-from sitekit import csp
+from sitekit import csp, front_matter
 
 from . import BuildError, bundles, languages, pages, references
 from .quizzes import INDEX_URI, QuizBuild, nav_paths
@@ -261,6 +261,7 @@ def _check_sources(config: dict, project: Path) -> None:
         problems += pages.page_source_problems(path.read_text(encoding="utf-8"), source=f"docs/{relative}",
                                                includes=includes)
     problems += format_problems(references.problems(project))
+    problems += front_matter.config_problems(config, "the config")  # site_description and the like
     if problems:
         raise BuildError("The site's sources have problems:\n" + "\n".join(problems))
 

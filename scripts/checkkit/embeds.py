@@ -20,8 +20,10 @@ EXACT = re.compile(MARKER_PATTERN)
 # (as a heading) and its intro, as on its own page.
 OPTIONS = {"no-title": "leave out the quiz's title", "no-intro": "leave out the quiz's intro"}
 # Anything that looks like an attempt: "quiz" in an HTML comment or in template brackets.
-NEAR = re.compile(r"<!--\s*(?i:quiz)\b[^>]*?-->|\{\{-?\s*(?i:quiz)\b.*?\}\}|\{%-?\s*(?i:quiz)\b.*?%\}"
-                  r"|\[\[\s*(?i:quiz)\b.*?\]\]")
+# Each attempt is looked for within 300 characters: unbounded, a 195 KB line of "<!--quiz"
+# took a minute (every start scanned to the end of the line).
+NEAR = re.compile(r"<!--\s*(?i:quiz)\b[^>]{0,300}?-->|\{\{-?\s*(?i:quiz)\b.{0,300}?\}\}"
+                  r"|\{%-?\s*(?i:quiz)\b.{0,300}?%\}|\[\[\s*(?i:quiz)\b.{0,300}?\]\]")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import yaml
+from sitekit import author_checks, limits
 
-from sitekit import author_checks
-
-from .registry import Problem, at, from_message, rule
+from .registry import Problem, from_message, rule
 from .sources import Project
 
 
@@ -18,6 +16,17 @@ def source_files(project: Project) -> Iterator[Problem]:
     folders = [f for f in (project.docs, project.includes, project.quiz_dir) if f.exists() or f.is_symlink()]
     for text in author_checks.symlinks(folders, project.root):
         yield from_message(text, "source-files")
+
+
+@rule("limits", "sources")
+def size_and_depth_limits(project: Project) -> Iterator[Problem]:
+    """Pages and includes within the build's limits (sitekit/limits.py); a page over them is
+    left out of the other page rules."""
+    for folder, max_bytes in ((project.docs, limits.MAX_PAGE_BYTES), (project.includes, limits.MAX_INCLUDE_BYTES)):
+        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            for text in limits.source_problems(path, author_checks.display_path(path, project.root),
+                                               max_bytes=max_bytes):
+                yield from_message(text, "limits")
 
 
 @rule("snippets", "sources")
@@ -37,16 +46,9 @@ def snippets(project: Project) -> Iterator[Problem]:
 @rule("front-matter-markup", "sources")
 def front_matter_markup(project: Project) -> Iterator[Problem]:
     for page in project.pages:
-        if not page.text.startswith("---\n") or "\n---" not in page.text[4:]:
-            continue
-        try:
-            meta = yaml.safe_load(page.text[4:page.text.index("\n---", 4)]) or {}
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark else 1
-            yield at(page.shown, line, f"the front matter is not valid YAML ({getattr(error, 'problem', error)}); "
-                     "put text holding ': ' in quotes", "front-matter-yaml")
-            continue
-        if isinstance(meta, dict):
-            for text in author_checks.front_matter_problems(meta, page.text, page.shown):
+        read = page.front_matter  # sitekit/front_matter.py: the build's own reader
+        for text in read.problems:
+            yield from_message(text, "front-matter-markup" if read.readable else "front-matter-yaml")
+        if read.readable and not read.problems:
+            for text in author_checks.front_matter_problems(read.meta, page.text, page.shown):
                 yield from_message(text, "front-matter-markup")

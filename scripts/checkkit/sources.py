@@ -14,6 +14,8 @@ import yaml
 
 from buildkit import references as bibliography
 from quizkit import fields
+from sitekit import front_matter as typed_front_matter
+from sitekit import limits
 
 ROOT = Path(__file__).resolve().parents[2]
 # Translations live in docs/<language>/ and have their own content tests (tests/content/test_spanish.py).
@@ -47,27 +49,18 @@ class Page:
         return f"docs/{self.name}"
 
     @functools.cached_property
+    def front_matter(self) -> typed_front_matter.FrontMatter:
+        """Read once, safely (sitekit/front_matter.py: size, aliases, types)."""
+        return typed_front_matter.read(self.text, self.shown)
+
+    @functools.cached_property
     def meta(self) -> dict:
-        match = _FRONT_MATTER.match(self.text)
-        if not match:
-            return {}
-        try:
-            meta = yaml.safe_load(match.group(1)) or {}
-        except yaml.YAMLError:
-            return {}  # reported by the front-matter-yaml rule
-        return meta if isinstance(meta, dict) else {}
+        return self.front_matter.meta  # typed; problems reported by the front-matter-yaml rule
 
     @functools.cached_property
     def meta_is_invalid(self) -> bool:
         """The front matter is there but is not YAML (reported once, by front-matter-yaml)."""
-        match = _FRONT_MATTER.match(self.text)
-        if not match:
-            return False
-        try:
-            yaml.safe_load(match.group(1))
-        except yaml.YAMLError:
-            return True
-        return False
+        return not self.front_matter.readable
 
     @property
     def body(self) -> str:
@@ -354,8 +347,11 @@ class Project:
         """Every English page (translations have their own checks)."""
         if not self.docs.is_dir():
             return ()
+        # A page over the size and depth limits is only reported (rule "limits"): other rules'
+        # regular expressions and the readability measure would take minutes over it.
         return tuple(Page(p, p.read_text(encoding="utf-8"), self.docs) for p in sorted(self.docs.rglob("*.md"))
-                     if p.relative_to(self.docs).parts[0] not in TRANSLATION_FOLDERS)
+                     if p.relative_to(self.docs).parts[0] not in TRANSLATION_FOLDERS
+                     and not limits.source_problems(p, str(p)))
 
     def page(self, name: str) -> Page:
         return next(p for p in self.pages if p.name == name)

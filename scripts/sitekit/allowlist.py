@@ -3,8 +3,9 @@ site (gate.py) and by the checks of what authors write (Markdown pages, front ma
 abbreviations, quiz fields), so both refuse the same things (safety.md SEC-1..6).
 
 An allowlist, not a blocklist: an element or attribute that is not listed here is an
-error. HTML is read with html5lib, which parses as browsers do (entities decoded, broken
-markup repaired the same way), and CSS with tinycss2.
+error. HTML is read with justhtml with scripting on, as Chromium reads a page (entities
+decoded, broken markup repaired the same way, <noscript> read as raw text); README "The
+safety gate's parser" has the comparison with Chromium that chose it. CSS is read with tinycss2.
 
 URL rules: a link may use http(s), mailto, tel or sms, or be relative; anything fetched
 (src, srcset, poster, stylesheets, icons, CSS url()) must be a path inside the site.
@@ -16,11 +17,12 @@ from __future__ import annotations
 
 import posixpath
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-import html5lib
 import tinycss2
+from justhtml import JustHTML
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -66,6 +68,12 @@ PAGE_ELEMENTS: dict[str, set[str]] = {
 PAGE_DATA = re.compile(r"data-(md-[a-z-]+|quiz(-[a-z-]+)?|i18n-[a-z-]+|help|module|score(-of)?|min|max|flag"
                        r"|subscale|error-prefix|print-title|search-exclude|if|unless|confirm)")
 INPUT_TYPES = {"radio", "checkbox", "text", "search"}
+# Classes and ids that only the site's templates and scripts may use (quick exit qe-*, the
+# safety bar, the footer, quiz markup, Material's md-* components but its buttons).
+# quiz__md only wraps an author's own Markdown inside a quiz, so it stays open to content.
+RESERVED_CLASSES = re.compile(r"(qe-|sg-|quiz($|_(?!_md$)|-)|safety-bar|site-footer|language-link"
+                              r"|md-(?!button(--primary)?$))", re.I)
+RESERVED_IDS = re.compile(r"(qe-|quiz-|__)", re.I)
 LINK_RELS = {"canonical", "prev", "next", "icon", "stylesheet"}
 FETCHED_LINK_RELS = {"icon", "stylesheet"}
 META_NAMES = {"viewport", "description", "generator", "referrer", "author"}
@@ -161,12 +169,103 @@ def _short(value: str) -> str:
 # HTML --------------------------------------------------------------------------------
 
 
-def parse_document(html: str):
-    return html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=False)
+_NAMESPACES = {"svg": "http://www.w3.org/2000/svg", "math": "http://www.w3.org/1998/Math/MathML"}
+# The attributes the HTML parser puts in a namespace on SVG and MathML elements ("adjust
+# foreign attributes"); any other name with a colon stays a plain attribute.
+_FOREIGN_ATTRS = {
+    **{f"xlink:{n}": "{http://www.w3.org/1999/xlink}" + n
+       for n in ("actuate", "arcrole", "href", "role", "show", "title", "type")},
+    "xml:lang": "{http://www.w3.org/XML/1998/namespace}lang",
+    "xml:space": "{http://www.w3.org/XML/1998/namespace}space",
+    "xmlns": "{http://www.w3.org/2000/xmlns/}xmlns",
+    "xmlns:xlink": "{http://www.w3.org/2000/xmlns/}xlink",
+}
 
 
-def parse_fragment(html: str):
-    return html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False)
+# Parse errors that mean the text ended inside something still open: everything after it
+# on the page (scripts, footer helplines, the exit's Shift x3) would be swallowed.
+_SWALLOWING_ERRORS = {"eof-in-comment": "a comment (<!--) is never closed",
+                      "eof-in-cdata": "a CDATA section (<![CDATA[) is never closed",
+                      "eof-in-tag": "a tag is never closed (its > is missing)",
+                      "eof-in-script-html-comment-like-text": "a <script> is never closed"}
+# Elements whose content is raw text: left open, they swallow the rest of the page as text.
+RAW_TEXT = {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+            "plaintext"}
+
+
+def parse_document(html: str, *, scripting: bool = True, unclosed: list[str] | None = None):
+    """The page as Chromium builds it (scripting on), as an ElementTree rooted at <html>:
+    HTML elements by plain name, SVG and MathML ones as {namespace}name, comments as
+    ET.Comment, a <template>'s contents as its children (so they are checked too).
+    `unclosed`, when given, receives a message for each thing left open at the end."""
+    parsed = JustHTML(html, sanitize=False, scripting_enabled=scripting, collect_errors=unclosed is not None)
+    root = next((child for child in parsed.root.children if child.name == "html"), None)
+    tree = _to_etree(root) if root is not None else ET.Element("html")
+    if unclosed is not None:
+        unclosed.extend(_swallowed(parsed, tree))
+    return tree
+
+
+def parse_fragment(html: str, *, unclosed: list[str] | None = None):
+    """Author HTML as the body of a page would hold it; [0] of elements() is a wrapper."""
+    parsed = JustHTML(html, sanitize=False, scripting_enabled=True, fragment=True,
+                      collect_errors=unclosed is not None)
+    wrapper = ET.Element("#fragment")
+    _append_children(wrapper, parsed.root)
+    if unclosed is not None:
+        unclosed.extend(_swallowed(parsed, wrapper))
+    return wrapper
+
+
+def _swallowed(parsed, tree) -> list[str]:
+    found = [f"{why} (line {error.line} of the HTML)" for error in parsed.errors
+             if (why := _SWALLOWING_ERRORS.get(error.code))]
+    for element in elements(tree):
+        if element.tag in RAW_TEXT and re.search(r"</(body|html|main|article|footer|div|p)\b", element.text or "", re.I):
+            found.append(f"a <{element.tag}> is never closed: the markup after it became its text")
+    return list(dict.fromkeys(found))
+
+
+def _to_etree(node) -> ET.Element:
+    element = _element(node)
+    _append_children(element, node)
+    return element
+
+
+def _element(node) -> ET.Element:
+    namespace = _NAMESPACES.get(node.namespace or "")
+    tag = f"{{{namespace}}}{node.name}" if namespace else node.name
+    attrib = {}
+    for name, value in (node.attrs or {}).items():
+        key = _FOREIGN_ATTRS.get(name, name) if namespace else name
+        attrib[key] = value if value is not None else ""
+    return ET.Element(tag, attrib)
+
+
+def _append_children(parent: ET.Element, node) -> None:
+    """Copies node's children under parent; a loop, not recursion, so depth has no limit."""
+    stack = [(parent, node)]
+    while stack:
+        target, source = stack.pop()
+        content = getattr(source, "template_content", None)
+        children = (content.children if content is not None else source.children) or []
+        last = None
+        for child in children:
+            if child.name == "#text":
+                if last is None:
+                    target.text = (target.text or "") + child.data
+                else:
+                    last.tail = (last.tail or "") + child.data
+                continue
+            if child.name == "#comment":
+                made = ET.Comment(child.data)
+            elif child.name.startswith("#") or child.name == "!doctype":
+                continue
+            else:
+                made = _element(child)
+                stack.append((made, child))
+            target.append(made)
+            last = made
 
 
 def tag_name(element) -> str:
@@ -214,6 +313,15 @@ def _check_attribute(tag, name, value, allowed, *, page_data, page_dir, site_pat
     if name == "id" and value.startswith("__") and not page_data:
         yield Finding(f'the id "{value}" is reserved for the theme (ids starting with "__" steer its scripts)',
                       (f'id="{value}"', value))
+    elif name == "id" and not page_data and RESERVED_IDS.match(value):
+        yield Finding(f'the id "{value}" is reserved for the site\'s safety and quiz markup (give the heading '
+                      "another id with {#another-name})", (f'id="{value}"', value))
+    if name == "class" and not page_data:
+        for word in value.split():
+            if RESERVED_CLASSES.match(word):
+                yield Finding(f'the class "{word}" is reserved for the site\'s own parts (the exit, the safety bar, '
+                              "the skip link, quizzes, the theme): content using it could cover or disable them",
+                              (word,))
     if name in LINK_ATTRS:
         problem = link_problem(value)
         if problem:
@@ -251,6 +359,10 @@ def front_matter_problem(key: str, value: str) -> str | None:
 # CSS ---------------------------------------------------------------------------------
 
 
+# CSS functions that take URLs, matched with any vendor prefix removed (-webkit-image-set).
+_URL_FUNCTIONS = {"url", "src", "image-set", "image", "cross-fade"}
+
+
 def css_urls(text: str) -> Iterator[str]:
     """Every URL the stylesheet would fetch: url(), src() and @import."""
     rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
@@ -268,7 +380,7 @@ def _token_urls(tokens: Iterable) -> Iterator[str]:
         if token.type == "url":
             yield token.value
         elif token.type == "function":
-            if token.lower_name in ("url", "src", "image-set", "image"):
+            if re.sub(r"^-[a-z]+-", "", token.lower_name) in _URL_FUNCTIONS:
                 for argument in token.arguments:
                     if argument.type == "string":
                         yield argument.value

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from pymdownx.snippets import SnippetPreprocessor
 
-from .allowlist import check_fragment, front_matter_problem
+from .allowlist import check_fragment, front_matter_problem, parse_fragment
 
 _ABBREVIATION = re.compile(r"^\*\[(?P<word>[^\]]+)\]:[ \t]*(?P<definition>.*)$", re.M)
 _FRONT_MATTER_KEY = r"^{key}[ \t]*:"
@@ -39,6 +39,32 @@ def symlinks(folders: Iterable[Path], root: Path) -> list[str]:
     problems = [f"{path}: symbolic links are not allowed in the site's sources; copy the file in instead"
                 for path in sorted(found)]
     return problems + _odd_names(folders, root)
+
+
+# What docs/ may hold: pages and pictures. Everything else MkDocs would copy into the site as
+# it is, and several kinds run scripts of their own there (.html, .svg, .xml, .xhtml, .js).
+DOCS_SUFFIXES = {".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
+# Paths the theme and our bundles are served from: a file there would replace theirs.
+ASSET_FOLDERS = ("assets/javascripts", "assets/stylesheets")
+
+
+def docs_file_problems(docs_dir: Path, root: Path) -> list[str]:
+    """Each file under docs/ of a type the site does not need, or at a theme asset path."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:
+        if not path.is_file() or path.is_symlink():
+            continue
+        inside = path.relative_to(docs_dir).as_posix()
+        inside_language = inside.split("/", 1)[1] if inside.startswith("es/") else inside
+        shown = display_path(path, root)
+        if any(inside_language.startswith(folder + "/") for folder in ASSET_FOLDERS):
+            problems.append(f"{shown}: a file at the theme's asset path would replace a script or stylesheet of "
+                            "the site; scripts and stylesheets come only from overrides/ (through the bundle)")
+        elif path.suffix.lower() not in DOCS_SUFFIXES:
+            problems.append(f"{shown}: a {path.suffix or 'suffixless'} file is not something the site needs from "
+                            f"docs/ (allowed: {', '.join(sorted(DOCS_SUFFIXES))}); browsers can run scripts in "
+                            ".html, .svg, .xml and similar files")
+    return problems
 
 
 def _odd_names(folders: Iterable[Path], root: Path) -> list[str]:
@@ -142,7 +168,32 @@ def content_problems(rendered: str, *, source: str, source_text: str, includes: 
     for finding in check_fragment(rendered, page_dir=page_dir, site_path=site_path):
         where = _locate(finding.needles, source, source_text, includes, root)
         problems.append(f"{where}: {finding.message}")
+    unclosed: list[str] = []
+    fragment = parse_fragment(rendered, unclosed=unclosed)
+    heading = next(fragment.iter("h1"), None)
+    if heading is not None and re.search(r"[<>]", "".join(heading.itertext())):
+        # The theme takes the page title from the first heading and strips tags from it after
+        # decoding its entities: "&lt;script&gt;" would come back as markup in the menu.
+        where = _locate(("# ",), source, source_text, includes, root)
+        problems.append(f"{where}: the first heading holds < or > (written as &lt; or &gt;); the theme turns them "
+                        "back into markup in the menu and the tab title; write plain words")
+    if unclosed:
+        where = _unclosed_place(source, source_text, includes, root)
+        problems += [f"{where}: {why.split(' (line')[0]}; it would swallow the rest of every page it reaches "
+                     "(close it, or write &lt;!-- to show it as text)" for why in unclosed]
     return problems
+
+
+def _unclosed_place(source: str, source_text: str, includes: Path, root: Path) -> str:
+    """The page or include line of a `<!--` (or `<![CDATA[`) with no end after it."""
+    for shown, text in [(source, source_text)] + [
+            (display_path(p, root), p.read_text(encoding="utf-8")) for p in sorted(includes.rglob("*.md"))]:
+        for opener, closer in (("<!--", "-->"), ("<![CDATA[", "]]>")):
+            at = text.rfind(opener)
+            if at >= 0 and text.find(closer, at + len(opener)) < 0:
+                line = text.count("\n", 0, at) + 1
+                return f"{shown}:{line}" + ("" if shown == source else f" (included in {source})")
+    return source
 
 
 def _locate(needles: tuple[str, ...], source: str, source_text: str, includes: Path, root: Path) -> str:

@@ -12,7 +12,8 @@ import base64
 import hashlib
 import re
 
-_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
+from .allowlist import SVG, elements, parse_document
+
 _CHARSET = re.compile(r"<meta charset=\"utf-8\">", re.I)
 
 # Each fetch directive is scoped to the site's own path from site_url (CSP path matching),
@@ -42,13 +43,15 @@ def policy_base(site_url: str | None) -> str | None:
 
 
 def inline_scripts(html: str) -> list[str]:
-    """Return the text of every executable inline <script> (JSON data blocks excluded)."""
+    """Return the text of every executable inline <script> (JSON data blocks excluded), as
+    the browser reads the page (allowlist.parse_document): a <script> written inside a
+    comment or an attribute is not one, and no regular expression backtracks over it."""
     found = []
-    for match in _SCRIPT.finditer(html):
-        attrs = match.group("attrs").lower()
-        if "src=" in attrs or "application/json" in attrs:
+    for element in elements(parse_document(html)):
+        if element.tag not in ("script", SVG + "script") or "src" in element.attrib \
+                or "application/json" in (element.get("type") or "").lower():
             continue
-        found.append(match.group("body"))
+        found.append("".join(element.itertext()))
     return found
 
 

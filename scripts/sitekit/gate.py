@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from . import allowlist
+from . import allowlist, identity
 from .allowlist import Finding, elements, parse_document, tag_name
 
 # Files a reader's browser may be handed. Anything else (an .svg or .xhtml that runs its
@@ -26,11 +26,11 @@ ALLOWED_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".gz", ".map", ".tx
 # Suffixless files allowed by exact path inside each language's site: Zensical's theme ships its
 # scripts' licence text.
 ALLOWED_NAMES = {"assets/javascripts/LICENSE"}
-# Scripts the site may serve: our bundle, Material's bundle, its search worker and lunr.
+SITEMAP = "sitemap.xml"  # the one .xml file: ours, made from overrides/sitemap.xml
+# Scripts a page may load: our bundle and the theme's. Every .js and .css file is also held
+# to the exact bytes the site ships (identity.py), so neither name can be taken by another file.
 OUR_SCRIPT = "assets/javascripts/site.min.js"
 THEME_SCRIPT = re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js")
-KNOWN_SCRIPTS = re.compile(r"assets/javascripts/(site\.min\.js|bundle\.[0-9a-f]{8}\.min\.js"
-                           r"|workers/search\.[0-9a-f]{8}\.min\.js|lunr/(min/lunr\.[a-z.]+\.min|tinyseg|wordcut)\.js)")
 REQUIRED_DIRECTIVES = {"default-src": "'none'", "object-src": "'none'", "base-uri": "'none'",
                        "form-action": "'none'", "manifest-src": "'none'"}
 
@@ -66,6 +66,7 @@ def verify(site: Site, expected: Expected | list[Expected]) -> list[str]:
                        key=lambda e: len(e.site_path), reverse=True)
     root_path = min((e.site_path for e in languages), key=len)
     problems: list[str] = []
+    known = identity.known_assets()
     policies_by_language: dict[str, dict[str, str]] = {}
     files = sorted(p for p in site.root.rglob("*") if p.is_file() or p.is_symlink())
     if not any(p.suffix == ".html" for p in files):
@@ -82,10 +83,15 @@ def verify(site: Site, expected: Expected | list[Expected]) -> list[str]:
         if path.suffix not in ALLOWED_SUFFIXES and inside not in ALLOWED_NAMES:
             problems.append(f"{where}: a {path.suffix or 'suffixless'} file is not something the site needs "
                             "(browsers can run scripts in .svg, .xhtml and similar files)")
-        elif path.suffix == ".js" and not KNOWN_SCRIPTS.fullmatch(inside):
-            problems.append(f"{where}: a script that is not the site's own bundle or Material's "
-                            "(scripts come only from overrides/assets/javascripts through the bundle)")
-        elif path.suffix == ".css":
+        elif path.suffix == ".xml" and inside != SITEMAP:
+            problems.append(f"{where}: an .xml file other than the sitemap is not something the site needs "
+                            "(browsers run scripts in XHTML and SVG served as XML, with no CSP)")
+        elif path.suffix in identity.ASSET_SUFFIXES:
+            found = identity.problem(inside, path.read_bytes(), known)
+            problems.extend([f"{where}: {found}"] if found else [])
+            if path.suffix != ".css":
+                continue
+            # Stylesheets are read too, so a problem names what the stylesheet would fetch.
             css_dir = posixpath.dirname(root_path + relative)
             for finding in allowlist.check_css(path.read_text(encoding="utf-8"), css_dir=css_dir,
                                                site_path=expected.site_path):
@@ -114,17 +120,20 @@ def _language_of(url_path: str, languages: list[Expected]) -> Expected:
 
 def check_page(html: str, relative: str, expected: Expected, policies: dict[str, str]) -> list[str]:
     """Problems of one built page; `policies` collects each page's CSP for the comparison."""
-    document = parse_document(html)
+    unclosed: list[str] = []
+    document = parse_document(html, unclosed=unclosed)
     page_url = urljoin(expected.site_url, _page_url_path(relative))
     page_dir = posixpath.dirname(urlsplit(page_url).path) + "/"
     head, body = document.find("head"), document.find("body")
-    problems: list[str] = []
+    problems: list[str] = [f"{why}: it swallows the rest of the page" for why in unclosed]
     policy = _check_head(head, problems)
     if policy is not None:
         policies[relative] = policy
         problems.extend(_check_policy(policy, expected))
     hashes = set(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", policy or ""))
-    for element in elements(document):
+    # Chromium reads <noscript> as text when JavaScript is on, and as markup when a reader
+    # has turned it off: both readings are held to the allowlist.
+    for element in [*elements(document), *_noscript_elements(html, document)]:
         for finding in allowlist.check_element(element, allowed=allowlist.PAGE_ELEMENTS, page_data=True,
                                                page_dir=page_dir, site_path=expected.site_path):
             problems.append(_with_context(finding, element))
@@ -135,12 +144,22 @@ def check_page(html: str, relative: str, expected: Expected, policies: dict[str,
     configs = [el for el in elements(document) if el.get("id") == "__config"]
     if len(configs) > 1:
         problems.append('more than one element with id="__config": the theme would read its settings from the wrong one')
+    problems.extend(_check_article_classes(document))
     problems.extend(_check_safety_links(document, page_url, expected))
     problems.extend(_check_quiz_markup(document, html))
     return list(dict.fromkeys(problems))
 
 
 # Head: charset, CSP, referrer ----------------------------------------------------------
+
+
+def _noscript_elements(html: str, document) -> list:
+    """Elements a browser with JavaScript off builds that the scripting-on tree does not have."""
+    if not any(el.tag == "noscript" for el in elements(document)):
+        return []
+    seen = {(el.tag, tuple(sorted(el.attrib.items()))) for el in elements(document)}
+    return [el for el in elements(parse_document(html, scripting=False))
+            if (el.tag, tuple(sorted(el.attrib.items()))) not in seen]
 
 
 def _check_head(head, problems: list[str]) -> str | None:
@@ -204,6 +223,10 @@ def _check_special(element, page_dir: str, expected: Expected, hashes: set[str])
 
 
 def _check_meta(meta) -> list[str]:
+    kinds = [key for key in ("charset", "http-equiv", "name") if key in meta.attrib]
+    if len(kinds) != 1:
+        # Every attribute counts: a charset meta with an http-equiv refresh is still a refresh.
+        return [f"<meta {_attrs(meta)}> must have exactly one of charset, http-equiv and name"]
     if "charset" in meta.attrib:
         return [] if (meta.get("charset") or "").lower() == "utf-8" else ['<meta charset> must be "utf-8"']
     equiv = (meta.get("http-equiv") or "").lower()
@@ -236,6 +259,24 @@ def _check_script(script, page_dir: str, expected: Expected, hashes: set[str]) -
     if digest not in hashes:
         return [f"an inline <script> whose hash {digest} is not in the Content-Security-Policy"]
     return []
+
+
+# Classes of the exit, the safety bar, the footer and the theme's own parts; in the page's
+# <article> (content, and quizzes, which may use quiz classes) they could cover or disable them.
+_ARTICLE_RESERVED = re.compile(r"(qe-|sg-|safety-bar|site-footer|md-(?!content__inner$|typeset$|button(--primary)?$))",
+                               re.I)
+
+
+def _check_article_classes(document) -> list[str]:
+    problems = []
+    for article in document.iter("article"):
+        for element in elements(article):
+            words = [w for w in (element.get("class") or "").split() if _ARTICLE_RESERVED.match(w)]
+            if (element.get("id") or "").lower().startswith("qe-"):
+                words.append("#" + element.get("id"))
+            problems += [f'"{word}" in the page content is reserved for the site\'s own parts (the exit, the safety '
+                         "bar, the footer, the theme): content using it could cover or disable them" for word in words]
+    return problems
 
 
 # Links every page must have ----------------------------------------------------------------
