@@ -35,6 +35,11 @@ DEFAULT_STRINGS: dict[str, str] = {
     "start_again": "Start again",
     "confirm_reset": "Clear all your answers and start again?",
     "print": "Print or save",
+    # Asked before printing: paper or a PDF is a trace someone else could find (issue 23 #6).
+    "print_warning": (
+        "Before you print: a printout, or a PDF saved on this device, shows your answers, and "
+        "someone else could find it. Print or save anyway? Choose Cancel to go back."
+    ),
     "error_title": "There is a problem",
     "error_single": "Select an answer",
     "error_multiple": "Select at least one answer",

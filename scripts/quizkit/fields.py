@@ -341,11 +341,13 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "reverse": Field(YesNo(), False, "mirror the points within the answers (0<->4, 1<->3); single-choice only"),
         "subscale": Field(Identifier(), False, "the id of the subscale this question counts towards"),
         "flags": Field(MapOf(ListOf(Text())), False, "flag id -> the answer labels that raise it"),
+        "danger": Field(YesNo(), False, 'true: a danger question (fear, threats, harm, weapons, control): 0 points, no subscale, a "Prefer not to say" answer, and every answer but the one marked safe raises a flag that replaces the result'),
     },
     "option": {
         "label": Field(Text(), True, "the answer as the reader sees it; quote Yes and No"),
         "points": Field(WholeNumber(), True, "points for this answer (0 or more)"),
         "exclusive": Field(YesNo(), False, 'on a multiple-choice question, an answer like "None of these" that unticks the others'),
+        "safe": Field(YesNo(), False, "on a danger question, the one answer that raises no flag (such as No)"),
     },
     "subscale": {
         "id": Field(Identifier(), True, "a short name used by questions' `subscale:`"),

@@ -45,6 +45,7 @@ class Option:
     points: int  # what the reader scores, reverse-keying applied
     exclusive: bool = False
     flags: tuple[str, ...] = ()
+    safe: bool = False  # on a danger question, the answer that raises no flag
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Question:
     hint: str | None = None
     subscale: str | None = None
     reverse: bool = False
+    danger: bool = False  # flag-only (rules.danger_questions)
 
     @property
     def range(self) -> tuple[int, int]:
@@ -235,7 +237,7 @@ def _question(number: int, q: Mapping[str, Any], scales: Mapping[str, Any]) -> Q
         for label in labels:
             flags_by_label.setdefault(label, []).append(flag_id)
     options = tuple(
-        Option(o["label"], p, bool(o.get("exclusive")), tuple(flags_by_label.get(o["label"], ())))
+        Option(o["label"], p, bool(o.get("exclusive")), tuple(flags_by_label.get(o["label"], ())), o.get("safe") is True)
         for o, p in zip(raw, points)
     )
     return Question(
@@ -247,6 +249,7 @@ def _question(number: int, q: Mapping[str, Any], scales: Mapping[str, Any]) -> Q
         hint=(q.get("hint") or "").strip() or None,
         subscale=q.get("subscale"),
         reverse=bool(q.get("reverse")),
+        danger=q.get("danger") is True,
     )
 
 

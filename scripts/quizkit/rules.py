@@ -37,8 +37,11 @@ RULE_NAMES = (
     "band-range", "band-gap", "band-overlap", "band-bounds", "unknown-question",
     "example-answers", "unknown-band", "example-total", "example-band", "example-subscale",
     "example-flags", "unsafe-html", "plain-text", "markdown-heading", "invisible-character",
-    "flagged-result", "example-shows",
+    "flagged-result", "example-shows", "danger-question",
 )
+
+# The answer a danger question must offer, as each language of the site writes it.
+DECLINE_LABELS = ("Prefer not to say", "Prefiero no decirlo")
 
 MARKDOWN_KEYS = ("intro", "body")
 
@@ -345,6 +348,66 @@ def flagged_results(ctx: Context) -> Iterator[Problem]:
         elif flagged.get("hide") is not True and len(words) < 2:
             missing = _quoted([key for key in ("title", "body") if key not in flagged])
             yield ctx.problem(path, f'this flagged result needs {missing} (the words shown instead), or "hide: true" to show nothing', "flagged-result", at_key=True)
+
+
+def danger_questions(ctx: Context) -> Iterator[Problem]:
+    """danger-question: a question marked `danger: true` is flag-only (0 points, no subscale),
+    offers "Prefer not to say", marks one answer `safe: true`, and every other answer raises a
+    flag that replaces the result, so no band can reassure a reader who did not say the safe
+    answer (BRIEF, safety.md CONT-*)."""
+    for path, q in ctx.questions:
+        if q.get("danger") is not True:
+            continue
+        found = ctx.answer_set(path, q)
+        if found is None:
+            continue
+        options_path, options = found
+        own, name = "options" in q, _name(path, q)
+        scored = [(i, o) for i, o in enumerate(options) if _whole(o.get("points")) and o["points"] != 0]
+        for i, option in scored if own else scored[:1]:
+            where = options_path + (i, "points") if own else path + ("scale",)
+            yield ctx.problem(where, f'{name} is a danger question, so every answer scores 0 (flag-only: no total may '
+                              f'act as a risk score); "{option.get("label")}" scores {option["points"]}', "danger-question")
+        if "subscale" in q:
+            yield ctx.problem(path + ("subscale",), f'{name} is a danger question, so it counts in no subscale (its answers '
+                              'only raise flags); remove "subscale"', "danger-question", at_key=True)
+        labels = ctx.labels(options)
+        if labels is None:
+            continue
+        if not any(label.strip() in DECLINE_LABELS for label in labels):
+            yield ctx.problem(path, f'{name} is a danger question, so it must offer the answer "{DECLINE_LABELS[0]}" '
+                              f'(in Spanish "{DECLINE_LABELS[1]}")', "danger-question", at_key=True)
+        safe = [i for i, o in enumerate(options) if o.get("safe") is True]
+        if len(safe) != 1:
+            where = options_path + (safe[1], "safe") if len(safe) > 1 and own else (path + ("scale",) if not own else options_path)
+            yield ctx.problem(where, f'{name} is a danger question: mark exactly one answer, the safe one (such as "No"), '
+                              f'with "safe: true" (found {len(safe)})', "danger-question", at_key=len(safe) > 1 and own)
+            continue
+        flags = q.get("flags") if isinstance(q.get("flags"), dict) else {}
+        raising = {label for chosen in flags.values() if isinstance(chosen, list) for label in chosen if isinstance(label, str)}
+        silent = [label for i, label in enumerate(labels) if i != safe[0] and label not in raising]
+        if silent:
+            yield ctx.problem(path + ("flags",) if flags else path,
+                              f'{name} is a danger question, so every answer but the safe one ("{labels[safe[0]]}") must raise a '
+                              f'flag; {_quoted(silent)} raise{"s" if len(silent) == 1 else ""} none (not sure, or prefer not to say, is not safe)',
+                              "danger-question", at_key=bool(flags))
+        for flag_id, chosen in flags.items():
+            if flag_id in ctx.flag_ids and isinstance(chosen, list) and not _replaces_result(ctx, flag_id):
+                yield ctx.problem(path + ("flags", flag_id), f'the flag "{flag_id}" of danger {name} does not change the result, '
+                                  'so a reassuring band could show beside it; add it to the "flagged:" of the whole result '
+                                  '(or to the "flagged:" of every band, themes too)', "danger-question", at_key=True)
+
+
+def _replaces_result(ctx: Context, flag_id: str) -> bool:
+    """True when a raised flag changes the whole score result, or every band of it."""
+    def names(flagged: Any) -> bool:
+        return isinstance(flagged, dict) and isinstance(flagged.get("flags"), list) and flag_id in flagged["flags"]
+
+    if names(ctx.data.get("flagged")):
+        return True
+    band_lists = [ctx.data.get("bands")] + [s.get("bands") for _, s in ctx.subscales]
+    bands = [b for bl in band_lists if isinstance(bl, list) for b in bl if isinstance(b, dict)]
+    return bool(bands) and all(names(b.get("flagged")) for b in bands)
 
 
 def band_coverage(ctx: Context) -> Iterator[Problem]:
@@ -670,7 +733,7 @@ def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
 
 RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     structure, file_name, unique_ids, answer_sets, subscale_refs, reverse_keying,
-    exclusive_options, flag_refs, flagged_results, band_coverage, example_answers, unsafe_html,
+    exclusive_options, flag_refs, flagged_results, danger_questions, band_coverage, example_answers, unsafe_html,
     plain_text, markdown_heading, invisible_character,
 )
 

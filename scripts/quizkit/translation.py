@@ -2,8 +2,8 @@
 every way the translation scores differently from its source, one Problem each, at the
 translation's file:line:col (rule "translation").
 
-Compared, in order: question ids, answer types, subscales, reverse keys, each answer's points,
-"exclusive" marks and the flags it raises (by position, since the labels are translated), the
+Compared, in order: question ids, answer types, subscales, reverse keys, danger marks, each
+answer's points, "exclusive" and "safe" marks and the flags it raises (by position, since the labels are translated), the
 flag ids, the total's and each subscale's band ranges, which flags change or hide a result, and
 the examples (the same answers, by position, in the same order). Titles, texts, hints, labels
 and bodies may differ. Each language's examples are also checked by the usual rules and
@@ -66,14 +66,18 @@ def _differences(source: Quiz, translation: Quiz) -> Iterator[tuple[tuple, str]]
         return  # the rest is compared question by question
     for index, (ours, theirs) in enumerate(zip(source.questions, translation.questions)):
         at = ("questions", index)
-        if (ours.kind, ours.subscale, ours.reverse) != (theirs.kind, theirs.subscale, theirs.reverse):
-            yield at, (f'question "{theirs.id}": type, subscale and reverse must stay as in {origin} '
-                       f"({ours.kind}, {ours.subscale}, reverse {ours.reverse})")
+        if (ours.kind, ours.subscale, ours.reverse, ours.danger) != (theirs.kind, theirs.subscale, theirs.reverse, theirs.danger):
+            yield at, (f'question "{theirs.id}": type, subscale, reverse and danger must stay as in {origin} '
+                       f"({ours.kind}, {ours.subscale}, reverse {ours.reverse}, danger {ours.danger})")
         shape = [(o.points, o.exclusive, tuple(sorted(o.flags))) for o in ours.options]
         translated = [(o.points, o.exclusive, tuple(sorted(o.flags))) for o in theirs.options]
         if shape != translated:
             yield at, (f'question "{theirs.id}": each answer must keep its points, "exclusive" and flags, in '
                        f"order, as in {origin} ({_shape(shape)}; found {_shape(translated)})")
+        safe, translated_safe = _safe(ours), _safe(theirs)
+        if safe != translated_safe:
+            yield at, (f'question "{theirs.id}": the answer marked "safe: true" must be the one in the same place as in '
+                       f"{origin} (answer {safe or 'none'}; found {translated_safe or 'none'})")
     if [f.id for f in source.flags] != [f.id for f in translation.flags]:
         yield ("flags",), f"the flags must be those of {origin}: {', '.join(f.id for f in source.flags)}"
     yield from _bands(source.bands, translation.bands, ("bands",), "the total", origin)
@@ -125,3 +129,8 @@ def _flagged(flagged) -> tuple | None:
 def _shape(shape: list[tuple]) -> str:
     return ", ".join(f"{points}{'x' if exclusive else ''}{'+' + '+'.join(flags) if flags else ''}"
                      for points, exclusive, flags in shape)
+
+
+def _safe(question) -> str:
+    """The places (1-based) of the answers marked safe, as text."""
+    return ", ".join(str(i) for i, o in enumerate(question.options, start=1) if o.safe)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import quizkit
-from harness.languages import real_quizzes
+from harness.languages import language_of, real_quizzes
 from quiz_browser import answer, fieldset_id, question, show_results, shown_results
 
 SLUG = "everything"
@@ -203,6 +203,7 @@ def test_print_shows_answers_and_results_without_chrome(open_quiz_page):
     page.evaluate(STUB_PRINT)
     answer(page, SLUG, LOWEST)
     show_results(page, SLUG)
+    page.once("dialog", lambda dialog: dialog.accept())  # the warning, answered yes
     page.locator(f"#quiz-{SLUG} [data-quiz-print]").first.click()
     assert page.evaluate("window.__prints") == 1
     title = page.title()
@@ -230,8 +231,11 @@ def test_instant_navigation_into_a_quiz_then_answering(open_quiz_page, quiz):
     # Init again (as Material does on every page): nothing is bound twice.
     page.evaluate(STUB_PRINT)
     page.evaluate("window.document$.next(document)")
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.locator(f"#quiz-{SLUG} [data-quiz-print]").first.click()
     assert page.evaluate("window.__prints") == 1
+    assert len(asked) == 1  # one warning, not one per init
 
 
 def test_back_forward_cache_restores_no_answers(open_quiz_page):
@@ -362,3 +366,56 @@ def test_first_question_starts_on_the_first_screen_of_a_phone(open_page, path):
     legend = page.locator("fieldset legend").first
     box = legend.bounding_box()
     assert box["y"] + box["height"] <= 740, f"question 1 ends at {box['y'] + box['height']:.0f} px"
+
+
+# Print warning (issue 23 #6): a printout or a saved PDF shows the answers and can be found.
+
+
+def _print_from_results(page, respond):
+    """Answers, shows the results, presses the last Print button by keyboard; `respond`
+    answers the warning. Returns the dialogs seen."""
+    page.evaluate(STUB_PRINT)
+    answer(page, SLUG, LOWEST)
+    show_results(page, SLUG)
+    asked = []
+
+    def on_dialog(dialog):
+        asked.append((dialog.type, dialog.message))
+        respond(dialog)
+
+    page.once("dialog", on_dialog)
+    button = page.locator(f"#quiz-{SLUG} [data-quiz-print]").last
+    button.focus()
+    page.keyboard.press("Enter")
+    return asked
+
+
+def test_print_warns_first_and_going_back_prints_nothing(open_quiz_page):
+    page = open_quiz_page(PAGE)
+    asked = _print_from_results(page, lambda dialog: dialog.dismiss())
+    assert asked == [("confirm", quizkit.Settings().strings["print_warning"])]
+    assert page.evaluate("window.__prints") == 0
+    # Back where the reader was: results, answers and focus on the button kept.
+    assert page.locator(f"#quiz-{SLUG} [data-quiz-results]").is_visible()
+    assert page.locator(f"#quiz-{SLUG} input:checked").count() == 8
+    assert is_focused(page.locator(f"#quiz-{SLUG} [data-quiz-print]").last)
+
+
+def test_print_happens_only_after_the_reader_confirms(open_quiz_page):
+    page = open_quiz_page(PAGE)
+    asked = _print_from_results(page, lambda dialog: dialog.accept())
+    assert [kind for kind, _ in asked] == ["confirm"]
+    assert page.evaluate("window.__prints") == 1
+
+
+@pytest.mark.parametrize("path", REAL)
+def test_every_real_quiz_warns_before_printing_in_its_language(open_page, path):
+    page = open_page(path)
+    page.evaluate(STUB_PRINT)
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.locator("[data-quiz-print]").first.click()
+    warning = language_of(path).quiz_settings.strings["print_warning"]
+    assert asked == [warning] and page.evaluate("window.__prints") == 0
+    assert ("imprimir" in warning) == path.startswith("es/")  # each language its own words
+

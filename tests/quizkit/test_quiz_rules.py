@@ -156,3 +156,89 @@ def test_problems_are_sorted_by_position():
     source = BASE.replace("title: A check", "title: [x]").replace("description: A test quiz.", "description: 3")
     found = run(source)
     assert found == sorted(found) and len(found) == 2
+
+
+# danger-question: each part alone, on an otherwise valid quiz ---------------------------
+
+DANGER = BASE.replace(
+    "  - {id: two, text: Second., scale: agree3}\n",
+    "  - {id: two, text: Second., scale: agree3}\n"
+    "  - id: afraid\n"
+    "    text: Are you afraid?\n"
+    "    danger: true\n"
+    "    options:\n"
+    '      - {label: "No", points: 0, safe: true}\n'
+    '      - {label: "Not sure", points: 0}\n'
+    '      - {label: "Yes", points: 0}\n'
+    '      - {label: "Prefer not to say", points: 0}\n'
+    '    flags: {safety: ["Not sure", "Yes", "Prefer not to say"]}\n',
+).replace(
+    "examples:\n",
+    "flagged: {flags: [safety], title: Safety first, body: Okay.}\n"
+    "flags:\n  safety: {title: Safety, body: Okay.}\n"
+    "examples:\n",
+).replace("{one: Agree, two: Agree}", '{one: Agree, two: Agree, afraid: "No"}')
+
+
+def danger_messages(source: str) -> list[str]:
+    return [m for m, (_, _, rule) in zip(messages(source), run(source)) if rule == "danger-question"]
+
+
+def test_a_valid_danger_question_passes():
+    assert run(DANGER) == []
+
+
+def test_a_danger_question_that_scores_points():
+    source = DANGER.replace('{label: "Yes", points: 0}', '{label: "Yes", points: 3}')
+    assert any('"Yes" scores 3' in m for m in danger_messages(source)), messages(source)
+
+
+def test_a_danger_question_in_a_subscale():
+    source = DANGER.replace("    danger: true\n", "    danger: true\n    subscale: theme\n")
+    assert any('remove "subscale"' in m for m in danger_messages(source)), messages(source)
+
+
+def test_a_danger_question_without_prefer_not_to_say():
+    source = DANGER.replace('      - {label: "Prefer not to say", points: 0}\n', "").replace(', "Prefer not to say"]', "]")
+    assert danger_messages(source) == [
+        'question "afraid" is a danger question, so it must offer the answer "Prefer not to say" (in Spanish "Prefiero no decirlo")'
+    ]
+
+
+def test_the_spanish_prefer_not_to_say_counts():
+    source = DANGER.replace("Prefer not to say", "Prefiero no decirlo")
+    assert danger_messages(source) == []
+
+
+def test_a_danger_question_needs_exactly_one_safe_answer():
+    none = DANGER.replace(', safe: true}', "}")
+    two = DANGER.replace('{label: "Not sure", points: 0}', '{label: "Not sure", points: 0, safe: true}')
+    assert [m.endswith("(found 0)") for m in danger_messages(none)] == [True]
+    assert [m.endswith("(found 2)") for m in danger_messages(two)] == [True]
+
+
+def test_not_sure_and_prefer_not_to_say_must_raise_a_flag():
+    source = DANGER.replace('{safety: ["Not sure", "Yes", "Prefer not to say"]}', '{safety: ["Yes"]}')
+    assert danger_messages(source) == [
+        'question "afraid" is a danger question, so every answer but the safe one ("No") must raise a flag; '
+        '"Not sure" and "Prefer not to say" raise none (not sure, or prefer not to say, is not safe)'
+    ]
+
+
+def test_the_flag_must_replace_the_result():
+    source = DANGER.replace("flagged: {flags: [safety], title: Safety first, body: Okay.}\n", "")
+    assert [("does not change the result" in m) for m in danger_messages(source)] == [True]
+
+
+def test_a_flagged_word_on_every_band_also_replaces_the_result():
+    source = DANGER.replace("flagged: {flags: [safety], title: Safety first, body: Okay.}\n", "").replace(
+        'body: "Okay."}', 'body: "Okay.", flagged: {flags: [safety], hide: true}}')
+    assert danger_messages(source) == []
+    one_band = DANGER.replace("flagged: {flags: [safety], title: Safety first, body: Okay.}\n", "").replace(
+        'title: "Low", body: "Okay."}', 'title: "Low", body: "Okay.", flagged: {flags: [safety], hide: true}}')
+    assert [("does not change the result" in m) for m in danger_messages(one_band)] == [True]
+
+
+def test_a_question_without_danger_is_not_held_to_the_rule():
+    source = DANGER.replace("    danger: true\n", "").replace('{safety: ["Not sure", "Yes", "Prefer not to say"]}', '{safety: ["Yes"]}')
+    assert danger_messages(source) == []

@@ -57,13 +57,17 @@ def _line_of(text: str, needle: str) -> int:
 @pytest.mark.parametrize("old, new, at, message", [
     ('{label: "De acuerdo", points: 3}', '{label: "De acuerdo", points: 2}', "- id: safety-plan",
      'question "safety-plan": each answer must keep its points'),
-    ("    reverse: true\n    subscale: safety\n    flags: {safety: [\"De acuerdo\", \"Muy de acuerdo\"]}",
-     "    subscale: safety\n    flags: {safety: [\"De acuerdo\", \"Muy de acuerdo\"]}", "- id: afraid",
-     'question "afraid": type, subscale and reverse must stay'),
-    ('flags: {safety: ["Sí", "No estoy segura", "Prefiero no decirlo"]}', 'flags: {safety: ["Sí"]}',
-     "- id: threats", 'question "threats": each answer must keep its points, "exclusive" and flags'),
-    ("      - min: 0\n        max: 5\n        title: \"Safety:", "      - min: 0\n        max: 4\n        title: \"Safety:",
-     "      - min: 0\n        max: 4\n        title: \"Safety:", 'the bands of subscale "safety" must keep the ranges'),
+    ("    reverse: true\n    subscale: support", "    subscale: support", "- id: shared-circle",
+     'question "shared-circle": type, subscale, reverse and danger must stay'),
+    ("    scale: flag-only\n    danger: true\n", "    scale: flag-only\n", "- id: afraid",
+     'question "afraid": type, subscale, reverse and danger must stay'),
+    ('{label: "No, nunca", points: 0, safe: true}\n    - {label: "No estoy segura", points: 0}',
+     '{label: "No, nunca", points: 0}\n    - {label: "No estoy segura", points: 0, safe: true}', "- id: afraid",
+     'question "afraid": the answer marked "safe: true" must be the one in the same place'),
+    ('flags: {safety: ["No estoy segura", "Sí", "Prefiero no decirlo"]}', 'flags: {safety: ["Sí"]}',
+     "- id: afraid", 'question "afraid": each answer must keep its points, "exclusive" and flags'),
+    ("      - min: 0\n        max: 3\n        title: \"Safety:", "      - min: 0\n        max: 2\n        title: \"Safety:",
+     "      - min: 0\n        max: 2\n        title: \"Safety:", 'the bands of subscale "safety" must keep the ranges'),
 ])
 def test_a_scoring_change_is_reported_at_its_line(old, new, at, message):
     text = _translated()

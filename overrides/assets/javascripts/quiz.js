@@ -101,7 +101,10 @@
       if (one(root, "input:checked") && !confirm(root.dataset.confirm)) return;
       reset(root);
       focusTop(one(root, "input"), one(root, "form"));
-    } else if (target.hasAttribute("data-quiz-print")) print();
+    } else if (target.hasAttribute("data-quiz-print")) {
+      // A printout or a saved PDF can be found by someone else: print only after a yes.
+      if (confirm(root.dataset.quizPrintWarning)) print();
+    }
     else if (target.closest("[data-quiz-summary]")) {
       // Keep the URL and history: Material would push the hash.
       event.preventDefault();
