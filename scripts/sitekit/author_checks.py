@@ -160,6 +160,9 @@ def abbreviation_problems(text: str, source: str) -> list[str]:
     return problems
 
 
+_TAG_OPEN = re.compile(r"<[A-Za-z/!?]")
+
+
 def content_problems(rendered: str, *, source: str, source_text: str, includes: Path, root: Path,
                      page_dir: str, site_path: str) -> list[str]:
     """The page's rendered Markdown held to the content allowlist, each problem located in
@@ -171,12 +174,15 @@ def content_problems(rendered: str, *, source: str, source_text: str, includes: 
     unclosed: list[str] = []
     fragment = parse_fragment(rendered, unclosed=unclosed)
     heading = next(fragment.iter("h1"), None)
-    if heading is not None and re.search(r"[<>]", "".join(heading.itertext())):
+    if heading is not None and _TAG_OPEN.search("".join(heading.itertext())):
         # The theme takes the page title from the first heading and strips tags from it after
-        # decoding its entities: "&lt;script&gt;" would come back as markup in the menu.
+        # decoding its entities: "&lt;script&gt;" would come back as markup in the menu. A "<"
+        # opens markup only before a letter, "/", "!" or "?" (the HTML tokenizer's rule), so
+        # "I <3 you" stays text.
         where = _locate(("# ",), source, source_text, includes, root)
-        problems.append(f"{where}: the first heading holds < or > (written as &lt; or &gt;); the theme turns them "
-                        "back into markup in the menu and the tab title; write plain words")
+        problems.append(f"{where}: the first heading holds markup written as text (a '<' before a letter, '/', '!' "
+                        "or '?', as &lt;); the theme turns it back into markup in the menu and the tab title; "
+                        "write plain words")
     if unclosed:
         where = _unclosed_place(source, source_text, includes, root)
         problems += [f"{where}: {why.split(' (line')[0]}; it would swallow the rest of every page it reaches "

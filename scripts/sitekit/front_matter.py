@@ -51,7 +51,7 @@ SCHEMA: dict[str, Key] = {
     "translation_of": Key(str, printed=True, pattern=re.compile(r"[A-Za-z0-9_./-]{1,200}"), what="a page path"),
     "status": Key(str, pattern=_WORD, what="one lowercase word (new, deprecated)"),
     "icon": Key(str, pattern=_ICON, what="an icon name such as material/leaf"),
-    "reviewed": Key((datetime.date, str), what="a date written YYYY-MM-DD"),
+    "reviewed": Key((datetime.date, str), pattern=re.compile(r"\d{4}-\d{2}-\d{2}"), what="a date written YYYY-MM-DD"),
     "hide": Key(list, what=f"a list of: {', '.join(sorted(_HIDE))}"),
     "search": Key(dict, what="a mapping such as {exclude: true}"),
 }

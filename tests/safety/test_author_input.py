@@ -92,9 +92,9 @@ def test_front_matter_that_the_theme_prints_raw_is_refused(tmp_path):
             'description: Calm words" http-equiv="refresh\ntab_title: Notes\n'
             "reviewed: <script>alert(1)</script>\n---\n\n# Heading\n\nText.\n")
     output = _build_fails(tmp_path, _project(tmp_path, {"articles/sample.md": page}))
-    assert 'docs/articles/sample.md:2: front matter "title" contains "<" or ">"' in output
-    assert 'docs/articles/sample.md:3: front matter "description" contains a double quote' in output
-    assert 'docs/articles/sample.md:5: front matter "reviewed" contains "<" or ">"' in output
+    assert 'docs/articles/sample.md:2: "title" holds "<"; the theme prints it into the page' in output
+    assert 'docs/articles/sample.md:3: "description" holds """; the theme prints it into the page' in output
+    assert 'docs/articles/sample.md:5: "reviewed" must be a date written YYYY-MM-DD, not "<script>' in output
 
 
 def test_a_bad_abbreviation_in_an_include_is_refused(tmp_path):

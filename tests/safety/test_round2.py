@@ -123,4 +123,12 @@ def test_an_unclosed_comment_in_an_include_names_the_include(tmp_path):
 def test_entities_in_the_first_heading_are_refused(tmp_path):
     page = "# Notes &lt;script&gt;alert(1)&lt;/script&gt;\n\nText.\n"
     output = _build_fails(tmp_path, _project(tmp_path, {"articles/sample.md": page}))
-    assert "docs/articles/sample.md:1: the first heading holds < or >" in output, output
+    assert "docs/articles/sample.md:1: the first heading holds markup written as text" in output, output
+
+
+def test_a_less_than_sign_that_opens_no_markup_is_text_in_the_first_heading():
+    """"I <3 you" or "x < y": the tokenizer reads them as text, so the theme's striptags
+    cannot turn them into markup; only "<" before a letter, "/", "!" or "?" is refused."""
+    from sitekit.author_checks import _TAG_OPEN
+    assert not _TAG_OPEN.search('Everything & "friends" <3 and x < y > z')
+    assert all(_TAG_OPEN.search(text) for text in ("<script>", "</p>", "<!--", "<?x", "a<b"))
