@@ -6,13 +6,14 @@ language (banned and careful wording), accuracy (say no more than the study foun
 references (the References section and in-text citations; kept apart so a bibliography
 can replace it), safety (pages about leaving carry the safety plan), quizzes (quizkit's
 rules plus the wording of results), embeds (`<!-- quiz: slug -->` markers), sources
-(snippets, symbolic links, markup in front matter; sitekit.author_checks).
+(snippets, symbolic links, markup in front matter; sitekit.author_checks), plans (plankit's
+rules on plans/plan.yml and its translations).
 Each rule is written down for authors in AUTHORING.md.
 """
 
 from __future__ import annotations
 
-from . import accuracy, embeds, language, pages, quizzes, references, safety, source_files  # noqa: F401 (registers)
+from . import accuracy, embeds, language, pages, plans, quizzes, references, safety, source_files  # noqa: F401 (registers)
 from .registry import RULES, Rule, run
 from .sources import Project
 

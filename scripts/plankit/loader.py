@@ -4,6 +4,7 @@ with a message before it is parsed into data."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -42,6 +43,8 @@ def load_plan_text(text: str, display: str) -> Loaded:
             display, line, col, f"lists and mappings are nested more than {MAX_DEPTH} deep here; a plan needs "
             "sections > items > item, no deeper (check the indentation)", "depth")])
     loaded = load_text(text, display)
+    for index, problem in enumerate(loaded.problems):  # quizkit's words name quiz files
+        loaded.problems[index] = replace(problem, message=problem.message.replace("in quiz files", "in plan files"))
     if loaded.data is None and not loaded.problems:
         loaded.problems.append(Problem(display, 1, 1, "the file is empty; a plan needs title, sections and words",
                                        "missing-key"))
