@@ -113,7 +113,7 @@ def test_the_print_view_shows_only_the_plan(open_page, plan_page):
     assert page.locator("#plan form").is_visible()
     assert page.locator(".plan__paper-title").inner_text() == plan_page.plan.print_title
     hidden = [".safety-bar", ".md-header", "article > h1", ".language-link", ".md-footer", ".plan__print",
-              "#plan-print", "article > ul", ".md-sidebar--primary"]
+              "#plan-print", "article > ul", ".md-sidebar--primary", ".plan__links", ".plan__hint"]
     shown = [selector for selector in hidden if page.locator(selector).first.is_visible()]
     assert shown == []
     assert MARKER in page.locator("#plan input[type=text]").first.input_value()
