@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from buildkit import BuildError, serve_report
 from buildkit.plans import PlanBuild
+from buildkit.quizzes import nav_paths
 
 _state: dict = {"build": None}
 
@@ -33,8 +34,10 @@ def on_files(files, *, config):
     build: PlanBuild | None = _state["build"]
     if build is None or _call(build.load, Path(config.docs_dir)) is None:
         return files
-    nav = InclusionLevel.UNDEFINED  # in the nav when the nav lists it, like any page
-    files.append(File.generated(config, build.page, content=build.markdown(), inclusion=nav))
+    # In the nav when the nav lists it; otherwise reachable by link only (not an "omitted" page).
+    listed = build.page in nav_paths(config.nav)
+    inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+    files.append(File.generated(config, build.page, content=build.markdown(), inclusion=inclusion))
     return files
 
 

@@ -119,6 +119,7 @@ def real_config() -> dict:
     config["markdown_extensions"] = _absolute_extensions(config.get("markdown_extensions", []))
     config.pop("watch", None)
     config.pop("docs_dir", None)
+    config["extra"].pop("plan", None)  # the plan page is in docs/ as its plain twin (write_base)
     return config
 
 
