@@ -46,8 +46,11 @@ from benchkit.languages import SiteLanguage, all_languages
 from benchkit.twins import mkdocs_quiz_markdown, plain_markdown
 from harness.config import site_config
 
+import plankit
+import plankit.render
 import quizkit
 from buildkit import languages, references
+from buildkit.plans import PlanBuild
 from quizkit import render
 from quiz_hook import MARKER
 
@@ -116,6 +119,7 @@ def real_config() -> dict:
     config["markdown_extensions"] = _absolute_extensions(config.get("markdown_extensions", []))
     config.pop("watch", None)
     config.pop("docs_dir", None)
+    config["extra"].pop("plan", None)  # the plan page is in docs/ as its plain twin (write_base)
     return config
 
 
@@ -223,6 +227,16 @@ def write_base(project: Path, extra_quizzes: list[quizkit.Quiz], language: SiteL
     everything = [t.quiz for t in quizzes] + extra_quizzes
     (docs / "quizzes" / "index.md").write_text(render.index_page(everything, settings(language)), encoding="utf-8")
     (project / "quizzes").mkdir(exist_ok=True)
+    _write_plan_twin(docs, language)
+
+
+def _write_plan_twin(docs: Path, language: SiteLanguage) -> None:
+    """The private plan's words as a plain page (plankit.render.plain_markdown), at the page
+    the plan hook generates, so the plan page has a stock twin like every other page."""
+    build = PlanBuild.from_config(language.config, REPO)
+    plan = plankit.check_file(build.file)[0] if build is not None else None
+    if plan is not None:
+        (docs / build.page).write_text(plankit.render.plain_markdown(plan, language.code), encoding="utf-8")
 
 
 def write_references(project: Path) -> None:

@@ -18,11 +18,13 @@ from . import BuildError
 # A new JS or CSS source is one more line here.
 JS_BUNDLE = ("assets/javascripts/site.min.js",
              ["assets/javascripts/quick-exit.js", "assets/javascripts/quiz.js",
-              "assets/javascripts/header-controls.js", "assets/javascripts/material-fixes.js"])
+              "assets/javascripts/header-controls.js", "assets/javascripts/material-fixes.js",
+              "assets/javascripts/plan.js"])
 CSS_BUNDLE = ("assets/stylesheets/site.min.css",
               ["assets/stylesheets/quick-exit.css", "assets/stylesheets/quiz.css",
                "assets/stylesheets/content.css", "assets/stylesheets/calm.css",
-               "assets/stylesheets/help.css", "assets/stylesheets/home.css"])
+               "assets/stylesheets/help.css", "assets/stylesheets/home.css",
+               "assets/stylesheets/plan.css"])
 
 
 def source_uris() -> list[str]:

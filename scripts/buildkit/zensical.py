@@ -34,6 +34,7 @@ from quizkit.problems import format_problems
 from sitekit import csp, front_matter
 
 from . import BuildError, bundles, languages, pages, references
+from .plans import PlanBuild
 from .quizzes import INDEX_URI, QuizBuild, nav_paths
 
 STAGE = ".zensical-stage"  # inside the project, git-ignored
@@ -61,6 +62,7 @@ class Staged:
     links: languages.LanguageLinks | None  # the language link on every page
     language: str  # theme.language: <html lang> and the hreflang of this build's pages
     sources: dict[str, tuple[str, dict]]  # a page's URL path -> its staged source and front matter
+    plans: PlanBuild | None = None  # None when the config does not run the plan hook
 
 
 def _runs_hook(config: dict, name: str) -> bool:
@@ -91,6 +93,11 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: s
     if _runs_hook(config, "quiz_hook.py"):
         quizzes = QuizBuild.from_extra(config.get("extra") or {}, project)
         quizzes.load(project)
+    plans = PlanBuild.from_config(config, project) if _runs_hook(config, "plan_hook.py") else None
+    if plans is not None:  # before the references step, which renders the plan page's list too
+        plans.load(project / config.get("docs_dir", "docs"))
+        (docs / plans.page).parent.mkdir(parents=True, exist_ok=True)
+        (docs / plans.page).write_text(plans.markdown(), encoding="utf-8")
     bibliography = references.load(project) if _runs_hook(config, "references_hook.py") else None
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
@@ -126,7 +133,7 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: s
     derived = _derived_config(config, project, root / "overrides", links)
     _write_if_changed(root / "mkdocs.yml", yaml.safe_dump(derived, sort_keys=False, allow_unicode=True).encode())
     return Staged(root, root / "mkdocs.yml", root / "site", quizzes, config.get("site_url"), links,
-                  str(config["theme"].get("language", "en")), _page_sources(root / "docs"))
+                  str(config["theme"].get("language", "en")), _page_sources(root / "docs"), plans)
 
 
 def _page_sources(docs: Path) -> dict[str, tuple[str, dict]]:
@@ -153,6 +160,8 @@ def sources_fingerprint(config_path: Path) -> tuple:
     config = languages.load_config(config_path)
     folders = [project / config.get("docs_dir", "docs"), project / config["theme"]["custom_dir"],
                QuizBuild.from_extra(config.get("extra") or {}, project).quiz_dir]
+    plans = PlanBuild.from_config(config, project)
+    folders += [plans.file.parent] if plans is not None else []
     files = [config_path, project / references.BIBLIOGRAPHY] + [
         path for folder in folders if folder.is_dir() for path in sorted(folder.rglob("*"))]
     return tuple((str(path), path.stat().st_mtime_ns) for path in files if path.is_file())
@@ -290,6 +299,7 @@ def finish(staged: Staged, dest: Path) -> list[Path]:
         html = _ARTICLE.sub(lambda m: m.group(1) + pages.checked_content(m.group(2), source=source) + m.group(3),
                             html, count=1)
         html = staged.quizzes.assemble(html, source=source) if staged.quizzes else html
+        html = staged.plans.assemble(html, source=source) if staged.plans else html
         if staged.links is not None:
             html = with_language_link(html, _page_link(staged, source), source=source)
         html = pages.with_style_hashes(pages.with_policy(policy, html, source=source), style_hashes)
@@ -385,11 +395,14 @@ def _assemble_newer(staged: Staged, since_ns: int) -> int:
         mtime = path.stat().st_mtime_ns
         if mtime > since_ns:
             html = path.read_text(encoding="utf-8")
-            if staged.quizzes and "<!--quiz-markup:" in html:
-                try:
-                    path.write_text(staged.quizzes.assemble(html, source=path.name), encoding="utf-8")
-                except BuildError as error:
-                    print(f"ERROR: {error}", flush=True)
+            try:
+                if staged.quizzes and "<!--quiz-markup:" in html:
+                    html = staged.quizzes.assemble(html, source=path.name)
+                    path.write_text(html, encoding="utf-8")
+                if staged.plans and staged.plans.plan is not None and "<!--plan-markup-->" in html:
+                    path.write_text(staged.plans.assemble(html, source=path.name), encoding="utf-8")
+            except BuildError as error:
+                print(f"ERROR: {error}", flush=True)
             newest = max(newest, path.stat().st_mtime_ns)
     return newest
 

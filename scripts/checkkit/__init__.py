@@ -8,14 +8,15 @@ can replace it), safety (pages about leaving carry the safety plan), quizzes (qu
 rules plus the wording of results), embeds (`<!-- quiz: slug -->` markers), sources
 (snippets, symbolic links, markup in front matter; sitekit.author_checks), help_lines
 (an emergency number and a crisis line for every country served), spanish_words (one
-variety of Spanish on the Spanish site), discreet (no topic words in tab titles or addresses).
+variety of Spanish on the Spanish site), discreet (no topic words in tab titles or addresses),
+plans (plankit's rules on plans/plan.yml and its translations).
 Each rule is written down for authors in AUTHORING.md.
 """
 
 from __future__ import annotations
 
-from . import (accuracy, discreet, embeds, help_lines, language, pages, quizzes, references, safety, source_files,  # noqa: F401 (registers)
-               spanish_words)
+from . import (accuracy, discreet, embeds, help_lines, language, pages, plans, quizzes,  # noqa: F401 (registers)
+               references, safety, source_files, spanish_words)
 from .registry import RULES, Rule, run
 from .sources import Project
 

@@ -147,6 +147,7 @@ def check_page(html: str, relative: str, expected: Expected, policies: dict[str,
     problems.extend(_check_article_classes(document))
     problems.extend(_check_safety_links(document, page_url, expected))
     problems.extend(_check_quiz_markup(document, html))
+    problems.extend(_check_plan_markup(document, html))
     return list(dict.fromkeys(problems))
 
 
@@ -326,6 +327,31 @@ def _check_quiz_markup(document, html: str) -> list[str]:
                 problems.append("quiz answers must be radios or checkboxes with a name")
             elif id(field) not in wrapped and field.get("id") not in labelled:
                 problems.append(f'a quiz answer in "{field.get("name")}" has no <label>')
+    return problems
+
+
+def _check_plan_markup(document, html: str) -> list[str]:
+    """The private plan's form (scripts/plankit, <form name="plan">): like a quiz form it can
+    never be sent, and the browser may neither offer nor restore what was typed."""
+    problems = []
+    if "<!--plan-markup-->" in html:
+        problems.append("the plan placeholder is left in the page: the plan form was not put in")
+    for form in (el for el in document.iter("form") if el.get("name") == "plan"):
+        if form.get("method") != "dialog":
+            problems.append('the plan <form> must have method="dialog", so what is typed can never be sent')
+        if form.get("autocomplete") != "off":
+            problems.append('the plan <form> must have autocomplete="off", so the browser keeps nothing typed')
+        labelled = {label.get("for") for label in form.iter("label")} - {None}
+        wrapped = {id(field) for label in form.iter("label") for field in label.iter("input")}
+        for fieldset in form.iter("fieldset"):
+            first = next((el for el in fieldset if isinstance(el.tag, str)), None)
+            if first is None or first.tag != "legend":
+                problems.append("a plan <fieldset> must start with its <legend>")
+        for field in form.iter("input"):
+            if field.get("type") not in ("checkbox", "text") or not field.get("name"):
+                problems.append("plan fields must be checkboxes or text fields with a name")
+            elif id(field) not in wrapped and field.get("id") not in labelled:
+                problems.append(f'the plan field "{field.get("name")}" has no <label>')
     return problems
 
 

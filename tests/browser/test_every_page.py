@@ -28,6 +28,9 @@ def _page_paths():
         quizzes = language.quiz_files
         if quizzes:
             paths += [f"{language.folder}quizzes/"] + [f"{language.folder}quizzes/{quiz.stem}/" for quiz in quizzes]
+        plan = language.extra.get("plan")  # the private plan's generated page (scripts/plan_hook.py)
+        if plan:
+            paths.append(language.folder + plan["page"].removesuffix(".md") + "/")
     return paths + ["404.html", "es/404.html"]
 
 

@@ -25,6 +25,8 @@ ZENSICAL_SUITE = (
     "tests/site/test_spanish_build.py",  # Spanish in es/: interface, index, hreflang, the language link
     "tests/browser/test_language_link.py",  # English to Spanish and back, nothing stored
     "tests/zensical/",
+    "tests/plan/test_plan_browser.py",  # the private plan's promises: nothing kept, sent or shown after leaving
+    "tests/plan/test_plan_gate.py",
 )
 
 

@@ -39,6 +39,7 @@ def make_project(dest: Path, *, quiz_dir: Path, site_url: str = "http://127.0.0.
     config["hooks"] = [str(REPO / "scripts" / Path(h).name) for h in config["hooks"]]
     config["nav"] = nav if nav is not None else NAV
     config["extra"]["quiz"] = {"dir": str(quiz_dir)}
+    config["extra"].pop("plan", None)  # no private plan in the quiz fixture site (scripts/plan_hook.py)
     for extension in config["markdown_extensions"]:
         if isinstance(extension, dict) and "pymdownx.snippets" in extension:
             extension["pymdownx.snippets"]["base_path"] = [str(REPO / "includes")]

@@ -61,6 +61,8 @@ def _expected_pages(language: SiteLanguage) -> list[str]:
     test): its Markdown, a page per quiz file, the Self-checks index and 404.html."""
     uris = [path.relative_to(language.docs_dir).with_suffix("").as_posix() for path in language.markdown_files()]
     uris += [f"quizzes/{path.stem}" for path in language.quiz_files] + ["quizzes/index"]
+    plan = (language.config.get("extra") or {}).get("plan")  # the private plan's generated page
+    uris += [plan["page"].removesuffix(".md")] if plan else []
     return sorted(language.subdir + page for page in {"404.html", *map(_built_path, uris)})
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from harness.build import REPO, build_site
 
-SOURCE_DIRS = ("docs", "overrides", "scripts", "includes", "quizzes")
+SOURCE_DIRS = ("docs", "overrides", "scripts", "includes", "quizzes", "plans")
 
 
 def _copy_project(dest: Path) -> Path:
