@@ -34,8 +34,9 @@ class GeneratedPage:
 class QuizBuild:
     """The quizzes of one build, loaded once and used by every step."""
 
-    def __init__(self, settings: quizkit.Settings, quiz_dir: Path) -> None:
-        self.settings, self.quiz_dir = settings, quiz_dir
+    def __init__(self, settings: quizkit.Settings, quiz_dir: Path, generated: frozenset[str] = frozenset()) -> None:
+        # `generated`: other pages the build makes (the private plan's), which quizzes may link.
+        self.settings, self.quiz_dir, self.generated = settings, quiz_dir, generated
         self.quizzes: dict[str, quizkit.Quiz] = {}
         self.markup: dict[str, str] = {}
 
@@ -46,7 +47,9 @@ class QuizBuild:
             settings = quizkit.Settings.from_extra(extra)
         except ValueError as error:
             raise BuildError(str(error)) from None
-        return cls(settings, (project_dir / settings.dir).resolve())
+        plan = extra.get("plan") or {}
+        generated = frozenset({plan["page"]}) if isinstance(plan, dict) and isinstance(plan.get("page"), str) else frozenset()
+        return cls(settings, (project_dir / settings.dir).resolve(), generated)
 
     def load(self, project_dir: Path, *, docs_dir: Path | None = None, keep_valid: bool = False) -> list[quizkit.Quiz]:
         """Load and check every quiz file; all problems at once, as one BuildError. Given
@@ -56,7 +59,7 @@ class QuizBuild:
         paths = [(path, _shown(path, project_dir.resolve())) for path in quizkit.quiz_files(self.quiz_dir)]
         quizzes, problems = quizkit.check_paths(paths)
         if docs_dir is not None:
-            problems = sorted(problems + self._link_problems(paths, quizzes, docs_dir))
+            problems = sorted(problems + self._link_problems(paths, quizzes, docs_dir, self.generated))
         if problems and keep_valid:
             self.quizzes = {quiz.slug: quiz for quiz in quizzes}
         if problems:
@@ -66,7 +69,7 @@ class QuizBuild:
         return quizzes
 
     @staticmethod
-    def _link_problems(paths, quizzes, docs_dir: Path) -> list[quizkit.Problem]:
+    def _link_problems(paths, quizzes, docs_dir: Path, generated: frozenset[str]) -> list[quizkit.Problem]:
         slugs = {path.stem for path, _ in paths}
 
         def exists(name: str) -> bool:
@@ -74,7 +77,7 @@ class QuizBuild:
                 slug = name.removeprefix("quizzes/").removesuffix(".md")
                 if slug == "index" or slug in slugs:
                     return True
-            return (docs_dir / name).exists()
+            return name in generated or (docs_dir / name).exists()
         valid = {quiz.slug for quiz in quizzes}
         problems = []
         for path, shown in paths:

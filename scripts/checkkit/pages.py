@@ -122,7 +122,7 @@ def _exists(project: Project, name: str) -> bool:
     if name.startswith("quizzes/") and name.endswith(".md"):
         slug = name.removeprefix("quizzes/").removesuffix(".md")
         return slug == "index" or slug in project.quiz_slugs
-    return project.has_page(name) or (project.docs / name).exists()
+    return project.has_page(name) or (project.docs / name).exists() or name in project.plan_pages
 
 
 @rule("link-target", "pages")
