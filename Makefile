@@ -75,25 +75,27 @@ verify: $(VENV)/.site-deps
 # Stops with a clear message when no Chromium or Java can be found or installed: the
 # browser and HTML validity tests are never skipped silently. The full suite runs on
 # MkDocs, then the tests marked `zensical` (tests/harness/generator.py) on a Zensical build.
+# Each site is built once per source state (tests/harness/sitecache.py, kept in .cache/) and
+# the tests are spread over TEST_WORKERS processes (pytest-xdist; `auto`: one per core).
+# Each pass ends with its parts' times and the builds and axe runs it made.
+TEST_WORKERS ?= auto
+PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist loadgroup
 test: $(VENV)/.test-deps $(ZVENV)/.deps $(VNU_JAR)
 	chromium="$$(scripts/ensure-chromium.sh)" && java="$$(scripts/ensure-java.sh)" && \
 	  export CHROMIUM="$$chromium" JAVA="$$java" VNU_JAR="$(CURDIR)/$(VNU_JAR)" && \
-	  $(BIN)/python -m pytest && SITE_GENERATOR=zensical $(BIN)/python -m pytest -m zensical
+	  $(BIN)/python -m pytest $(PYTEST_PARALLEL) && \
+	  SITE_GENERATOR=zensical $(BIN)/python -m pytest $(PYTEST_PARALLEL) -m zensical
 
 # Every author-facing rule (AUTHORING.md), from the sources, in seconds: path:LINE:COL lines.
 check: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_site.py
 
-# For authors: make check's rules as tests, the quiz library, one strict build of the site
-# with its links, the safety gate over it, and the Spanish build; no browser (about a minute
-# on a quiet machine). `make test` runs these and everything else.
-QUICK_TESTS := tests/checkkit tests/content tests/quizkit/test_quiz_rules.py tests/quizkit/test_quiz_goldens.py \
-  tests/quizkit/test_quiz_loader.py tests/quizkit/test_quiz_schema.py tests/quizkit/test_quiz_scoring.py \
-  tests/quizkit/test_quiz_render.py tests/quizkit/test_quiz_cli.py tests/site/test_build.py::test_strict_build_passes \
-  tests/site/test_links.py tests/site/test_discreet_history.py tests/site/test_static_scan.py \
-  tests/safety/test_gate.py::test_the_gate_passes_the_strict_build
-test-quick: $(VENV)/.test-deps
-	$(BIN)/python -m pytest -q -m "not browser" $(QUICK_TESTS)
+# For authors: every test that needs no browser (the `browser` marker is set from the
+# folder tests/browser/ and the browser fixture, tests/conftest.py): make check's rules as
+# tests, the quiz library, the strict builds, the safety gate and the HTML checker.
+test-quick: $(VENV)/.test-deps $(ZVENV)/.deps $(VNU_JAR)
+	java="$$(scripts/ensure-java.sh)" && export JAVA="$$java" VNU_JAR="$(CURDIR)/$(VNU_JAR)" && \
+	  $(BIN)/python -m pytest -q $(PYTEST_PARALLEL) -m "not browser"
 
 # The quiz part of make check: quizkit's rules, quiz wording and links (one file:
 # .venv/bin/python scripts/check_quizzes.py quizzes/<slug>.yml for quizkit's rules alone).

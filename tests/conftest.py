@@ -10,7 +10,6 @@ from playwright.sync_api import sync_playwright
 
 from harness import sitecache, tally
 from harness.browser import CHROMIUM_FLAGS, GuardedPages, PageGuard, chromium_path
-from harness.build import build_site
 from harness.config import exit_url, spanish_exit_url
 from harness.generator import generator, in_zensical_suite
 from harness.pages import not_found_pages, sitemap_urls
@@ -19,6 +18,7 @@ pytest_plugins = ["harness.runreport"]  # the report's last section; xdist group
 
 BROWSER_FOLDER = "tests/browser/"
 _SERVERS = pytest.StashKey[list]()
+_PREBUILD = pytest.StashKey[object]()
 
 
 def pytest_configure(config):
@@ -35,9 +35,14 @@ def pytest_configure(config):
         slots[spec.name] = slot
         servers.append(served)
     config.stash[sitecache.SLOTS], config.stash[_SERVERS] = slots, servers
+    if config.getoption("numprocesses", None):  # xdist: build while the workers collect
+        wanted = [slots["site"]] + ([] if "not browser" in (config.option.markexpr or "") else [slots["quiz-site"]])
+        config.stash[_PREBUILD] = sitecache.prebuild(wanted)
 
 
 def pytest_unconfigure(config):
+    if _PREBUILD in config.stash:
+        config.stash[_PREBUILD].join()
     for served in config.stash.get(_SERVERS, []):
         served.stop()
 
@@ -51,8 +56,11 @@ def pytest_collection_modifyitems(config, items):
     """Mark the tests that also run on a Zensical build (harness/generator.py), and every test
     that drives Chromium `browser`: those in tests/browser/ and any that uses the browser
     fixture (so `-m "not browser"` leaves exactly the tests that need no browser)."""
+    relative_paths = {}
     for item in items:
-        relative = item.path.relative_to(config.rootpath).as_posix()
+        if item.path not in relative_paths:
+            relative_paths[item.path] = item.path.relative_to(config.rootpath).as_posix()
+        relative = relative_paths[item.path]
         if in_zensical_suite(relative):
             item.add_marker(pytest.mark.zensical)
         if relative.startswith(BROWSER_FOLDER) or "browser" in getattr(item, "fixturenames", ()):
@@ -83,8 +91,7 @@ class SiteUnderTest:
 @pytest.fixture(scope="session")
 def site(request):
     slot = sitecache.slot(request.config, "site")
-    build = sitecache.ensure_built(slot, lambda dest: build_site(dest, slot.base_url))
-    tally.count("test sites reused from .cache/test-sites" if build.reused else "test sites built")
+    build = sitecache.built(slot)
     if build.returncode != 0:
         pytest.fail(f"strict {generator()} build of the site failed:\n{build.output}", pytrace=False)
     return SiteUnderTest(slot, build)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import sitecache, tally
+from harness import sitecache
 from harness.browser import GuardedPages, PageGuard
 from harness.config import exit_url
 
@@ -28,17 +28,10 @@ class QuizSite:
 
 
 @pytest.fixture(scope="session")
-def quiz_site(request, tmp_path_factory):
+def quiz_site(request):
     """Built once per source state and fixture set, like the `site` (harness/sitecache.py)."""
     slot = sitecache.slot(request.config, "quiz-site")
-
-    def build(out: Path):
-        project = quiz_minisite.make_project(tmp_path_factory.mktemp("quiz-fixture-site") / "project",
-                                             quiz_dir=quiz_minisite.VALID_QUIZZES, site_url=slot.base_url)
-        return quiz_minisite.build(project, out, slot.base_url)
-
-    result = sitecache.ensure_built(slot, build)
-    tally.count("test sites reused from .cache/test-sites" if result.reused else "test sites built")
+    result = sitecache.built(slot)
     if result.returncode != 0:
         pytest.fail(f"strict build of the quiz fixture site failed:\n{result.output}", pytrace=False)
     return QuizSite(slot)

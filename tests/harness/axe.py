@@ -21,6 +21,7 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 # colours. Everything else they read (the DOM, what is shown, where, how big) is compared by
 # layout_signature before the light page's full run is trusted for the dark one (check_schemes).
 COLOUR_RULES = ("color-contrast", "link-in-text-block")
+SETTLE_MS = 1500
 
 # What every rule but COLOUR_RULES reads of an element, colours left out: its attributes and
 # text, whether and where it is shown, how it scrolls and its generated content. A SHA-256 of
@@ -97,25 +98,28 @@ def check_schemes(open_page, path: str, *, width: int, height: int) -> list[Sche
     """axe on a page at one viewport, loaded afresh in light and in dark (open_page: the
     fixture). Light gets the full rule set. Dark gets COLOUR_RULES, and the full rule set too
     unless its layout_signature equals the light page's: then every other rule reads the same
-    page and would find what it found in light."""
-    checks, light_signature = [], None
-    for scheme in ("light", "dark"):
-        page = open_page(path, width=width, height=height, color_scheme=scheme)
-        page.wait_for_load_state("networkidle")
-        dark_media = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
-        signature = layout_signature(page)
-        if scheme == "light":
-            checks.append(SchemeCheck(scheme, dark_media, axe_violations(page), "full"))
-            light_signature = signature
-            continue
-        found = axe_violations(page, rules=COLOUR_RULES)
-        if signature == light_signature:
-            checks.append(SchemeCheck(scheme, dark_media, found, "colour"))
-            continue
-        tally.count("dark pages that differ beyond colour (full rule set in dark too)")
-        found += [v for v in axe_violations(page) if v["id"] not in COLOUR_RULES]
-        checks.append(SchemeCheck(scheme, dark_media, found, "colour+full"))
-    return checks
+    page and would find what it found in light. Each signature is taken after its page's run;
+    a page still settling (the search index loads in the background) is given SETTLE_MS to
+    match before the full rule set runs in dark as well."""
+    light_page = open_page(path, width=width, height=height, color_scheme="light")
+    light_page.wait_for_load_state("networkidle")
+    light = SchemeCheck("light", _dark_media(light_page), axe_violations(light_page), "full")
+    dark_page = open_page(path, width=width, height=height, color_scheme="dark")
+    dark_page.wait_for_load_state("networkidle")
+    found = axe_violations(dark_page, rules=COLOUR_RULES)
+    dark = SchemeCheck("dark", _dark_media(dark_page), found, "colour")
+    for _ in range(SETTLE_MS // 250 + 1):
+        if layout_signature(dark_page) == layout_signature(light_page):
+            return [light, dark]
+        dark_page.wait_for_timeout(250)
+    tally.count("dark pages that differ beyond colour (full rule set in dark too)")
+    dark.violations += [v for v in axe_violations(dark_page) if v["id"] not in COLOUR_RULES]
+    dark.rules = "colour+full"
+    return [light, dark]
+
+
+def _dark_media(page) -> bool:
+    return page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
 
 
 def format_violations(violations: list[dict]) -> str:

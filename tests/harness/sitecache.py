@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import importlib.util
 import json
 import os
 import shutil
 import sys
+import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from importlib import metadata
@@ -27,6 +30,8 @@ from typing import Callable
 
 import pytest
 
+from harness import tally
+from harness.build import build_site
 from harness.generator import generator
 from harness.server import SUBPATH, ServedDirectory, serve_directory
 
@@ -177,3 +182,35 @@ def _prune(slot: Slot) -> None:
     for old in builds[KEEP:]:
         if old != slot.entry:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _build_quiz_site(dest: Path, base_url: str):
+    """The quiz engine's fixture site (tests/quizkit/quiz_minisite.py), its project made in a
+    temporary folder."""
+    spec = importlib.util.spec_from_file_location("quiz_minisite", REPO / "tests" / "quizkit" / "quiz_minisite.py")
+    minisite = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(minisite)
+    with tempfile.TemporaryDirectory(prefix="quiz-fixture-site-") as work:
+        project = minisite.make_project(Path(work) / "project", quiz_dir=minisite.VALID_QUIZZES, site_url=base_url)
+        return minisite.build(project, dest, base_url)
+
+
+BUILDERS = {
+    "site": lambda dest, base_url: build_site(dest, base_url),  # every language, as `make build`
+    "quiz-site": _build_quiz_site,
+}
+
+
+def built(slot: Slot) -> Built:
+    """The slot's site, built or reused (ensure_built), counted for the run's report."""
+    result = ensure_built(slot, lambda dest: BUILDERS[slot.spec.name](dest, slot.base_url))
+    tally.count("test sites reused from .cache/test-sites" if result.reused else "test sites built")
+    return result
+
+
+def prebuild(slots: list[Slot]) -> threading.Thread:
+    """Build these in the background while the workers collect; a test that asks for one
+    first waits on its lock, then reuses it. Join the thread before the run ends."""
+    thread = threading.Thread(target=lambda: [built(slot) for slot in slots], daemon=True)
+    thread.start()
+    return thread
