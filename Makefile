@@ -14,9 +14,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve build verify test test-quick check bench check-quizzes clean
 
-# Test-only tools from npm, pinned in tools/package-lock.json: the W3C Nu Html Checker.
+# Test-only tools from npm, pinned in tools/package-lock.json: the W3C Nu Html Checker and
+# axe-core (run in Chromium by tests/harness/axe.py). NODE_TOOLS, npm's own record of the
+# install, is newer than the pins once they are installed.
 # --ignore-scripts: vnu-jar's install script would download a Java; Debian's is used.
 VNU_JAR := tools/node_modules/vnu-jar/build/dist/vnu.jar
+NODE_TOOLS := tools/node_modules/.package-lock.json
 
 # Stamp files record which pinned set is installed, so pip runs only when a pin changes.
 $(BIN)/python:
@@ -37,7 +40,7 @@ $(ZVENV)/.deps: requirements/zensical.txt
 	$(ZVENV)/bin/python -m pip install --quiet -r requirements/zensical.txt
 	touch $@
 
-$(VNU_JAR): tools/package.json tools/package-lock.json
+$(NODE_TOOLS): tools/package.json tools/package-lock.json
 	cd tools && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
@@ -80,7 +83,7 @@ verify: $(VENV)/.site-deps
 # Each pass ends with its parts' times and the builds and axe runs it made.
 TEST_WORKERS ?= auto
 PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist loadgroup
-test: $(VENV)/.test-deps $(ZVENV)/.deps $(VNU_JAR)
+test: $(VENV)/.test-deps $(ZVENV)/.deps $(NODE_TOOLS)
 	chromium="$$(scripts/ensure-chromium.sh)" && java="$$(scripts/ensure-java.sh)" && \
 	  export CHROMIUM="$$chromium" JAVA="$$java" VNU_JAR="$(CURDIR)/$(VNU_JAR)" && \
 	  $(BIN)/python -m pytest $(PYTEST_PARALLEL) && \
@@ -93,7 +96,7 @@ check: $(VENV)/.site-deps
 # For authors: every test that needs no browser (the `browser` marker is set from the
 # folder tests/browser/ and the browser fixture, tests/conftest.py): make check's rules as
 # tests, the quiz library, the strict builds, the safety gate and the HTML checker.
-test-quick: $(VENV)/.test-deps $(ZVENV)/.deps $(VNU_JAR)
+test-quick: $(VENV)/.test-deps $(ZVENV)/.deps $(NODE_TOOLS)
 	java="$$(scripts/ensure-java.sh)" && export JAVA="$$java" VNU_JAR="$(CURDIR)/$(VNU_JAR)" && \
 	  $(BIN)/python -m pytest -q $(PYTEST_PARALLEL) -m "not browser"
 
