@@ -27,7 +27,8 @@ def pytest_configure(config):
     tally.start()
     workerinput = getattr(config, "workerinput", None)
     if workerinput is not None:
-        config.stash[sitecache.SLOTS] = {d["name"]: sitecache.Slot.from_dict(d) for d in workerinput["test_sites"]}
+        slots = [sitecache.Slot.from_dict(d) for d in workerinput["test_sites"]]
+        config.stash[sitecache.SLOTS] = {slot.spec.name: slot for slot in slots}
         return
     slots, servers = {}, []
     for spec in sitecache.SITES.values():
@@ -36,7 +37,8 @@ def pytest_configure(config):
         servers.append(served)
     config.stash[sitecache.SLOTS], config.stash[_SERVERS] = slots, servers
     if config.getoption("numprocesses", None):  # xdist: build while the workers collect
-        wanted = [slots["site"]] + ([] if "not browser" in (config.option.markexpr or "") else [slots["quiz-site"]])
+        browsers = "not browser" not in (config.option.markexpr or "")
+        wanted = [slots["site"]] + ([slots["quiz-site"]] if browsers else [])
         config.stash[_PREBUILD] = sitecache.prebuild(wanted)
 
 

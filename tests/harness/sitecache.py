@@ -39,8 +39,9 @@ REPO = Path(__file__).resolve().parents[2]
 CACHE = REPO / ".cache" / "test-sites"
 KEEP = 3  # newest builds kept per site and generator (another session may still serve an older one)
 # Top-level folders no site is built from (tests/ is not, except where a site lists its inputs).
-NOT_SOURCES = {".git", ".venv", ".venv-zensical", ".cache", ".pytest_cache", ".zensical-stage", "tests", "tools",
-               "site", "site-zensical", "bench-results", "node_modules", ".ci", ".github", ".vscode"}
+NOT_SOURCES = {".git", ".venv", ".venv-zensical", ".cache", ".pytest_cache", ".zensical-stage", "tests",
+               "tools", "site", "site-zensical", "bench-results", "node_modules", ".ci", ".github", ".vscode"}
+QUIZ_MINISITE = REPO / "tests" / "quizkit" / "quiz_minisite.py"
 HARNESS = (REPO / "tests" / "harness" / "build.py", REPO / "tests" / "harness" / "sitecache.py")
 
 
@@ -55,7 +56,7 @@ SITES = {
     "site": SiteSpec("site", 0),
     "quiz-site": SiteSpec("quiz-site", 1, (REPO / "tests" / "fixtures" / "quizzes" / "valid",
                                           REPO / "tests" / "fixtures" / "site",
-                                          REPO / "tests" / "quizkit" / "quiz_minisite.py")),
+                                          QUIZ_MINISITE)),
 }
 
 
@@ -69,7 +70,8 @@ def base_port() -> int:
 
 def _files(top: Path):
     for folder, dirs, names in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not (Path(folder) == REPO and d in NOT_SOURCES))
+        top_level = Path(folder) == REPO
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not (top_level and d in NOT_SOURCES))
         for name in sorted(names):
             if not name.endswith(".pyc"):
                 yield Path(folder) / name
@@ -178,7 +180,8 @@ def ensure_built(slot: Slot, build: Callable[[Path], object]) -> Built:
 
 def _prune(slot: Slot) -> None:
     prefix = f"{slot.spec.name}-{generator()}-"
-    builds = sorted((p for p in CACHE.glob(prefix + "*") if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    builds = sorted((p for p in CACHE.glob(prefix + "*") if p.is_dir()), key=lambda p: p.stat().st_mtime,
+                    reverse=True)
     for old in builds[KEEP:]:
         if old != slot.entry:
             shutil.rmtree(old, ignore_errors=True)
@@ -187,11 +190,12 @@ def _prune(slot: Slot) -> None:
 def _build_quiz_site(dest: Path, base_url: str):
     """The quiz engine's fixture site (tests/quizkit/quiz_minisite.py), its project made in a
     temporary folder."""
-    spec = importlib.util.spec_from_file_location("quiz_minisite", REPO / "tests" / "quizkit" / "quiz_minisite.py")
+    spec = importlib.util.spec_from_file_location("quiz_minisite", QUIZ_MINISITE)
     minisite = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(minisite)
     with tempfile.TemporaryDirectory(prefix="quiz-fixture-site-") as work:
-        project = minisite.make_project(Path(work) / "project", quiz_dir=minisite.VALID_QUIZZES, site_url=base_url)
+        project = minisite.make_project(Path(work) / "project", quiz_dir=minisite.VALID_QUIZZES,
+                                        site_url=base_url)
         return minisite.build(project, dest, base_url)
 
 

@@ -28,7 +28,8 @@ def cache(tmp_path, monkeypatch):
 
 
 def _slot(cache: Path, key: str) -> sitecache.Slot:
-    return sitecache.Slot(sitecache.SITES["site"], "http://127.0.0.1:20000/steady-ground/", cache / f"site-{generator()}-{key}")
+    return sitecache.Slot(sitecache.SITES["site"], "http://127.0.0.1:20000/steady-ground/",
+                          cache / f"site-{generator()}-{key}")
 
 
 def _builder(calls: list, returncode: int = 0):
