@@ -36,7 +36,8 @@ def pytest_configure(config):
         slots[spec.name] = slot
         servers.append(served)
     config.stash[sitecache.SLOTS], config.stash[_SERVERS] = slots, servers
-    if config.getoption("numprocesses", None):  # xdist: build while the workers collect
+    whole_suite = config.args_source != pytest.Config.ArgsSource.ARGS  # as make test and test-quick run
+    if config.getoption("numprocesses", None) and whole_suite:  # xdist: build while the workers collect
         browsers = "not browser" not in (config.option.markexpr or "")
         wanted = [slots["site"]] + ([slots["quiz-site"]] if browsers else [])
         config.stash[_PREBUILD] = sitecache.prebuild(wanted)
