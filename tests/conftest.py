@@ -43,6 +43,14 @@ def pytest_configure(config):
         config.stash[_PREBUILD] = sitecache.prebuild(wanted)
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node, ids):
+    """No test starts before the prebuild is done: a Zensical build stages in the work tree's
+    .zensical-stage/, where a test's own `make serve` would stage too."""
+    if _PREBUILD in node.config.stash:
+        node.config.stash[_PREBUILD].join()
+
+
 def pytest_unconfigure(config):
     if _PREBUILD in config.stash:
         config.stash[_PREBUILD].join()
