@@ -31,14 +31,17 @@ _SIGNATURE_JS = """async () => {
     'clip-path', 'content-visibility', 'pointer-events', 'font-size', 'font-weight', 'line-height',
     'letter-spacing', 'word-spacing', 'text-transform', 'transform', 'z-index', 'cursor'];
   const rows = [];
-  for (const el of document.querySelectorAll('*')) {
+  // Open shadow roots too (Zensical's search dialog lives in one): axe reads them.
+  const walk = root => { for (const el of root.querySelectorAll('*')) {
     const style = getComputedStyle(el), box = el.getBoundingClientRect();
     rows.push([el.tagName, [...el.attributes].map(a => a.name + '=' + a.value).join(' '),
       props.map(p => style.getPropertyValue(p)).join('|'),
       getComputedStyle(el, '::before').content, getComputedStyle(el, '::after').content,
       [box.x, box.y, box.width, box.height].map(Math.round).join(','), el.scrollWidth, el.scrollHeight,
       [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join('')]);
-  }
+    if (el.shadowRoot) { rows.push('#shadow-root'); walk(el.shadowRoot); rows.push('/#shadow-root'); }
+  } };
+  walk(document);
   const bytes = new TextEncoder().encode(JSON.stringify([rows, innerWidth, innerHeight, scrollX, scrollY]));
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('');
