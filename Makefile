@@ -14,9 +14,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve build verify test test-quick check bench check-quizzes clean
 
-# Test-only tools from npm, pinned in tools/package-lock.json: the W3C Nu Html Checker.
+# Test-only tools from npm, pinned in tools/package-lock.json: the W3C Nu Html Checker and
+# axe-core (run in Chromium by tests/harness/axe.py). NODE_TOOLS, npm's own record of the
+# install, is newer than the pins once they are installed.
 # --ignore-scripts: vnu-jar's install script would download a Java; Debian's is used.
 VNU_JAR := tools/node_modules/vnu-jar/build/dist/vnu.jar
+NODE_TOOLS := tools/node_modules/.package-lock.json
 
 # Stamp files record which pinned set is installed, so pip runs only when a pin changes.
 $(BIN)/python:
@@ -37,7 +40,7 @@ $(ZVENV)/.deps: requirements/zensical.txt
 	$(ZVENV)/bin/python -m pip install --quiet -r requirements/zensical.txt
 	touch $@
 
-$(VNU_JAR): tools/package.json tools/package-lock.json
+$(NODE_TOOLS): tools/package.json tools/package-lock.json
 	cd tools && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
@@ -75,25 +78,27 @@ verify: $(VENV)/.site-deps
 # Stops with a clear message when no Chromium or Java can be found or installed: the
 # browser and HTML validity tests are never skipped silently. The full suite runs on
 # MkDocs, then the tests marked `zensical` (tests/harness/generator.py) on a Zensical build.
-test: $(VENV)/.test-deps $(ZVENV)/.deps $(VNU_JAR)
+# Each site is built once per source state (tests/harness/sitecache.py, kept in .cache/) and
+# the tests are spread over TEST_WORKERS processes (pytest-xdist; `auto`: one per core).
+# Each pass ends with its parts' times and the builds and axe runs it made.
+TEST_WORKERS ?= auto
+PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist loadgroup
+test: $(VENV)/.test-deps $(ZVENV)/.deps $(NODE_TOOLS)
 	chromium="$$(scripts/ensure-chromium.sh)" && java="$$(scripts/ensure-java.sh)" && \
 	  export CHROMIUM="$$chromium" JAVA="$$java" VNU_JAR="$(CURDIR)/$(VNU_JAR)" && \
-	  $(BIN)/python -m pytest && SITE_GENERATOR=zensical $(BIN)/python -m pytest -m zensical
+	  $(BIN)/python -m pytest $(PYTEST_PARALLEL) && \
+	  SITE_GENERATOR=zensical $(BIN)/python -m pytest $(PYTEST_PARALLEL) -m zensical
 
 # Every author-facing rule (AUTHORING.md), from the sources, in seconds: path:LINE:COL lines.
 check: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_site.py
 
-# For authors: make check's rules as tests, the quiz library, one strict build of the site
-# with its links, the safety gate over it, and the Spanish build; no browser (about a minute
-# on a quiet machine). `make test` runs these and everything else.
-QUICK_TESTS := tests/checkkit tests/content tests/quizkit/test_quiz_rules.py tests/quizkit/test_quiz_goldens.py \
-  tests/quizkit/test_quiz_loader.py tests/quizkit/test_quiz_schema.py tests/quizkit/test_quiz_scoring.py \
-  tests/quizkit/test_quiz_render.py tests/quizkit/test_quiz_cli.py tests/site/test_build.py::test_strict_build_passes \
-  tests/site/test_links.py tests/site/test_discreet_history.py tests/site/test_static_scan.py \
-  tests/safety/test_gate.py::test_the_gate_passes_the_strict_build
-test-quick: $(VENV)/.test-deps
-	$(BIN)/python -m pytest -q -m "not browser" $(QUICK_TESTS)
+# For authors: every test that needs no browser (the `browser` marker is set from the
+# folder tests/browser/ and the browser fixture, tests/conftest.py): make check's rules as
+# tests, the quiz library, the strict builds, the safety gate and the HTML checker.
+test-quick: $(VENV)/.test-deps $(ZVENV)/.deps $(NODE_TOOLS)
+	java="$$(scripts/ensure-java.sh)" && export JAVA="$$java" VNU_JAR="$(CURDIR)/$(VNU_JAR)" && \
+	  $(BIN)/python -m pytest -q $(PYTEST_PARALLEL) -m "not browser"
 
 # The quiz part of make check: quizkit's rules, quiz wording and links (one file:
 # .venv/bin/python scripts/check_quizzes.py quizzes/<slug>.yml for quizkit's rules alone).

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from harness import sitecache
 from harness.browser import GuardedPages, PageGuard
 from harness.config import exit_url
-from harness.server import serve_directory
 
 _SPEC = importlib.util.spec_from_file_location(
     "quiz_minisite", Path(__file__).resolve().parents[1] / "quizkit" / "quiz_minisite.py")
@@ -28,19 +28,13 @@ class QuizSite:
 
 
 @pytest.fixture(scope="session")
-def quiz_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("quiz-fixture-site")
-    out = root / "out"
-    out.mkdir()
-    served = serve_directory(out)
-    project = quiz_minisite.make_project(root / "project", quiz_dir=quiz_minisite.VALID_QUIZZES,
-                                         site_url=served.base_url)
-    result = quiz_minisite.build(project, out, served.base_url)
+def quiz_site(request):
+    """Built once per source state and fixture set, like the `site` (harness/sitecache.py)."""
+    slot = sitecache.slot(request.config, "quiz-site")
+    result = sitecache.built(slot)
     if result.returncode != 0:
-        served.stop()
         pytest.fail(f"strict build of the quiz fixture site failed:\n{result.output}", pytrace=False)
-    yield QuizSite(served)
-    served.stop()
+    return QuizSite(slot)
 
 
 @pytest.fixture

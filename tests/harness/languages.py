@@ -4,6 +4,8 @@ words come from each language's config; emergency numbers and page paths are sta
 
 from __future__ import annotations
 
+import copy
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +25,7 @@ class PageLanguage:
     @property
     def extra(self) -> dict:
         """extra as the build reads it (mkdocs.es.yml with mkdocs.yml's INHERITed keys)."""
-        return load_config(REPO / self.config)["extra"]
+        return copy.deepcopy(_extra(self.config))
 
     @property
     def quick_exit(self) -> dict:
@@ -41,6 +43,12 @@ class PageLanguage:
     @property
     def exit_url(self) -> str:
         return self.quick_exit["url"]
+
+
+@functools.cache
+def _extra(config: str) -> dict:
+    """Read once per process: collection asks for it for every parametrised page and quiz."""
+    return load_config(REPO / config)["extra"]
 
 
 ENGLISH = PageLanguage("en", "", "mkdocs.yml", frozenset({"tel:911", "tel:999", "tel:000"}), "privacy/")

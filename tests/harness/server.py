@@ -58,14 +58,28 @@ class ServedDirectory:
         parts = urlsplit(self.base_url)
         return f"{parts.scheme}://{parts.netloc}"
 
+    def serve(self, root: Path) -> None:
+        """Serve another folder at the same address (it may appear later, whole, by a rename)."""
+        self.root = Path(root)
+        self._server.RequestHandlerClass = _handler(root, urlsplit(self.base_url).path)
+
     def stop(self) -> None:
         self._server.shutdown()
         self._server.server_close()
 
 
-def serve_directory(root: Path, subpath: str = SUBPATH) -> ServedDirectory:
-    """Serve `root` at http://127.0.0.1:<random port><subpath> in a daemon thread."""
-    handler = functools.partial(type("Handler", (_Handler,), {"subpath": subpath}), directory=str(root))
-    server = _QuietServer(("127.0.0.1", 0), handler)
+def _handler(root: Path, subpath: str):
+    return functools.partial(type("Handler", (_Handler,), {"subpath": subpath}), directory=str(root))
+
+
+def serve_directory(root: Path, subpath: str = SUBPATH, port: int = 0) -> ServedDirectory:
+    """Serve `root` at http://127.0.0.1:<port><subpath> in a daemon thread: a random port
+    unless one is asked for; one asked for but taken (another run holds it) gives a random one."""
+    try:
+        server = _QuietServer(("127.0.0.1", port), _handler(root, subpath))
+    except OSError:
+        if port == 0:
+            raise
+        server = _QuietServer(("127.0.0.1", 0), _handler(root, subpath))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return ServedDirectory(Path(root), f"http://127.0.0.1:{server.server_port}{subpath}", server)
