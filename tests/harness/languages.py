@@ -51,8 +51,10 @@ def _extra(config: str) -> dict:
     return load_config(REPO / config)["extra"]
 
 
-ENGLISH = PageLanguage("en", "", "mkdocs.yml", frozenset({"tel:911", "tel:999", "tel:000"}), "privacy/")
-SPANISH = PageLanguage("es", "es/", "mkdocs.es.yml", frozenset({"tel:112", "tel:911"}), "privacidad/")
+ENGLISH = PageLanguage("en", "", "mkdocs.yml", frozenset({"tel:911", "tel:999", "tel:112", "tel:000", "tel:111"}),
+                       "privacy/")
+SPANISH = PageLanguage("es", "es/", "mkdocs.es.yml", frozenset({"tel:112", "tel:911", "tel:123", "tel:133", "tel:105"}),
+                       "privacidad/")
 LANGUAGES = (ENGLISH, SPANISH)
 
 
