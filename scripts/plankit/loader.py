@@ -7,16 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
-from yaml.events import CollectionEndEvent, CollectionStartEvent
-
-from quizkit.loader import Loaded, load_text
+from quizkit.loader import Loaded, load_text, nesting_beyond
 from quizkit.problems import Problem
 
 MAX_BYTES = 64 * 1024  # the English plan is about 7 KB; more means a mistake (a pasted file)
 MAX_DEPTH = 6  # plan > sections > section > items > item > value needs 5
-
-_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_file(path: str | Path, display: str) -> Loaded:
@@ -52,20 +47,9 @@ def load_plan_text(text: str, display: str) -> Loaded:
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
-    """Where nesting first goes past MAX_DEPTH, from the event stream (which never recurses,
-    unlike building the node tree). Syntax errors are left for the loader to report."""
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=_FAST):
-            if isinstance(event, CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return event.start_mark.line + 1, event.start_mark.column + 1
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError:
-        return None
-    return None
+    """Where nesting first goes past MAX_DEPTH (quizkit's event-stream check, which never
+    recurses, unlike building the node tree)."""
+    return nesting_beyond(text, MAX_DEPTH)
 
 
 def _failed(display: str, message: str, rule: str) -> Loaded:

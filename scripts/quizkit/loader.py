@@ -16,12 +16,17 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem
 
 DataPath = tuple  # of str keys and int list indexes
+
+# A quiz nests at most quiz > examples > example > answers > question > labels (6); files
+# far deeper or larger are mistakes (or attacks) and are refused before YAML builds anything.
+MAX_DEPTH = 12
+MAX_BYTES = 512 * 1024
 
 # libyaml composes ten times faster than pure Python; both give the same nodes and marks.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -91,8 +96,15 @@ def load_file(path: str | Path, display: str | None = None) -> Loaded:
     return load_text(text, display)
 
 
-def load_text(text: str, display: str) -> Loaded:
+def load_text(text: str, display: str, *, max_depth: int = MAX_DEPTH) -> Loaded:
     loaded = Loaded(display, text)
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        return _failed(display, "", 1, 1, f"the file has more than {MAX_BYTES:,} bytes; split it or remove what "
+                       "was pasted in by mistake")
+    deep = nesting_beyond(text, max_depth)
+    if deep is not None:
+        return _failed(display, text, *deep, f"lists and mappings are nested more than {max_depth} deep here; "
+                       "check the brackets and the indentation")
     try:
         try:
             root = yaml.compose(text, Loader=_FAST_LOADER)
@@ -117,6 +129,29 @@ def load_text(text: str, display: str) -> Loaded:
     builder = _Builder(loaded)
     loaded.data = builder.build(root, ())
     return loaded
+
+
+def nesting_beyond(text: str, max_depth: int) -> tuple[int, int] | None:
+    """(line, col) where lists and mappings first nest deeper than max_depth, read from the
+    event stream (libyaml's, which never recurses in Python, unlike composing the node tree
+    or building data from it); None when they do not. Syntax errors are left for load_text."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FAST_LOADER):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > max_depth:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        # libyaml looks ahead for keys, so a long run of brackets fails before any event.
+        if "nesting depth" in str(error.problem) and error.problem_mark is not None:
+            return error.problem_mark.line + 1, 1
+        return None
+    except (yaml.YAMLError, RecursionError):
+        return None
+    return None
 
 
 def _anchors_and_aliases(text: str, display: str) -> list[Problem]:
