@@ -19,9 +19,10 @@ GOOD_FRONT = "---\ntitle: T\ntab_title: Notes\ndescription: D.\nreviewed: 2026-0
 @pytest.fixture()
 def project(tmp_path: Path) -> Project:
     """A copy of the real sources (clean), to add one mistake to."""
-    for folder in ("docs", "includes", "quizzes"):
+    for folder in ("docs", "includes", "quizzes", "plans"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
-    shutil.copy(ROOT / "references.yml", tmp_path / "references.yml")
+    for name in ("references.yml", "mkdocs.yml", "mkdocs.es.yml"):  # the configs name the plan's page
+        shutil.copy(ROOT / name, tmp_path / name)
     return Project(tmp_path)
 
 
@@ -164,6 +165,7 @@ def test_a_help_section_without_its_emergency_number_is_named(served_project):
 
 def test_a_country_missing_from_the_footer_is_named(served_project):
     _replace(served_project, "mkdocs.yml", '        - {text: "1737", href: "tel:1737"}\n', "")
+    _replace(served_project, "mkdocs.yml", '        - {text: "1737", href: "sms:1737"}\n', "")
     found = _found(served_project, "country-has-help")
     assert any(f.startswith("mkdocs.yml:") and "New Zealand is served but the footer lacks a link to a crisis line" in f
                for f in found), found

@@ -136,7 +136,7 @@ def _spanish_page(target: str) -> bool:
     if name.startswith(QUIZ_PAGE_DIR + "/"):
         slug = name.removeprefix(QUIZ_PAGE_DIR + "/").removesuffix(".md")
         return slug == "index" or (ES_QUIZZES / f"{slug}.yml").is_file()
-    return not name.startswith("..") and (ES_DOCS / name).is_file()
+    return not name.startswith("..") and ((ES_DOCS / name).is_file() or f"es/{name}" == es.SPANISH_PLAN_PAGE)
 
 
 def link_problems(data: dict) -> list[str]:
