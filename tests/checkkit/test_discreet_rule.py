@@ -4,20 +4,11 @@ page whose missing tab_title would fall back to a telling title."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 import checkkit
 from checkkit.sources import ROOT, Project
 
 FRONT = "---\ntitle: {title}\n{tab}description: D.\nreviewed: 2026-01-01\n---\n\n# {title}\n"
-
-
-def _project(tmp_path: Path) -> Project:
-    for folder in ("docs", "includes", "quizzes"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    shutil.copy(ROOT / "references.yml", tmp_path / "references.yml")
-    return Project(tmp_path)
 
 
 def _found(project: Project) -> list[str]:
@@ -32,8 +23,7 @@ def test_the_sources_are_clean():
     assert _found(Project(ROOT)) == []
 
 
-def test_each_telling_place_is_named_at_its_line_in_every_language(tmp_path):
-    project = _project(tmp_path)
+def test_each_telling_place_is_named_at_its_line_in_every_language(project):
     _write(project, "docs/es/articulos/calma.md", FRONT.format(title="Calma", tab="tab_title: Salir del maltrato\n"))
     _write(project, "docs/articles/steps.md", FRONT.format(title="Going no contact", tab=""))
     _write(project, "docs/articles/abuse-signs.md", FRONT.format(title="Signs", tab="tab_title: Notes\n"))

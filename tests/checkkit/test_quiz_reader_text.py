@@ -5,22 +5,13 @@ generated page)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import checkkit
-from checkkit.sources import ROOT, Project, Quiz
+from checkkit.sources import Project, Quiz
 
 
-def _project(tmp_path: Path) -> Project:
-    for folder in ("docs", "includes", "quizzes"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    shutil.copy(ROOT / "references.yml", tmp_path / "references.yml")
-    return Project(tmp_path)
-
-
-def test_a_broken_link_in_a_flagged_result_is_named_at_its_yml_line(tmp_path):
-    project = _project(tmp_path)
+def test_a_broken_link_in_a_flagged_result_is_named_at_its_yml_line(project):
     path = project.root / "quizzes/safety-check.yml"
     text = path.read_text(encoding="utf-8")
     start = text.index("\nflagged:")

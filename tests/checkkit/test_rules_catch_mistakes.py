@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -14,16 +13,6 @@ import checkkit
 from checkkit.sources import ROOT, Project
 
 GOOD_FRONT = "---\ntitle: T\ntab_title: Notes\ndescription: D.\nreviewed: 2026-01-01\n---\n\n"
-
-
-@pytest.fixture()
-def project(tmp_path: Path) -> Project:
-    """A copy of the real sources (clean), to add one mistake to."""
-    for folder in ("docs", "includes", "quizzes", "plans"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    for name in ("references.yml", "mkdocs.yml", "mkdocs.es.yml"):  # the configs name the plan's page
-        shutil.copy(ROOT / name, tmp_path / name)
-    return Project(tmp_path)
 
 
 def _write(project: Project, name: str, text: str) -> None:

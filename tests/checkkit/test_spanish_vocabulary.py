@@ -4,19 +4,10 @@ in a link target, a YAML comment or the accepted pair "refugio o casa de acogida
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 import checkkit
 from checkkit.sources import ROOT, Project
 from checkkit.spanish_words import SPAIN_ONLY, findings
-
-
-def _project(tmp_path: Path) -> Project:
-    for folder in ("docs", "includes", "quizzes"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    shutil.copy(ROOT / "references.yml", tmp_path / "references.yml")
-    return Project(tmp_path)
 
 
 def _found(project: Project) -> list[str]:
@@ -36,8 +27,7 @@ def test_every_entry_catches_its_word_and_the_suggestion_is_not_flagged():
     assert not list(findings("un refugio o casa de acogida, en promedio, en la computadora; vale la pena"))
 
 
-def test_a_word_is_named_at_its_line_and_column_in_pages_snippets_and_quizzes(tmp_path):
-    project = _project(tmp_path)
+def test_a_word_is_named_at_its_line_and_column_in_pages_snippets_and_quizzes(project):
     before = set(_found(project))
     page = project.root / "docs/es/privacidad.md"
     text = page.read_text(encoding="utf-8")
