@@ -13,6 +13,7 @@ from harness.browser import CHROMIUM_FLAGS, GuardedPages, PageGuard, chromium_pa
 from harness.config import exit_url, spanish_exit_url
 from harness.generator import generator, in_zensical_suite
 from harness.pages import not_found_pages, sitemap_urls
+from harness.tampered import expected, tampered  # noqa: F401 (fixtures of the gate's tests)
 
 pytest_plugins = ["harness.runreport"]  # the report's last section; xdist groups
 

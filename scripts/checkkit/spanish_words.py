@@ -57,8 +57,11 @@ def _without_link_targets_in_place(text: str) -> str:
     return _LINK_TARGET.sub(lambda m: "]" + " " * (len(m.group(0)) - 1), text)
 
 
-def _text_problems(shown: str, text: str, first_line: int = 1) -> Iterator[Problem]:
+def _text_problems(shown: str, text: str, first_line: int = 1, only: set[str] | None = None) -> Iterator[Problem]:
+    """Each Spanish-only word of `text` at its line and column; `only`: just these words."""
     for index, regional, word in findings(_without_link_targets_in_place(text)):
+        if only is not None and word.lower() not in only:
+            continue
         line = first_line + text.count("\n", 0, index)
         col = index - text.rfind("\n", 0, index)
         yield at(shown, line, _message(word, regional), "spanish-vocabulary", col)
@@ -93,6 +96,4 @@ def _quiz_problems(project: Project, path: Path) -> Iterator[Problem]:
              for _, _, word in findings(_without_link_targets_in_place(string))}
     # Reported where the file has them (not in comments or examples' names: only words that a
     # reader-facing string holds), at their own line and column.
-    for problem in _text_problems(shown, text):
-        if problem.message.split("'")[1].lower() in words:
-            yield problem
+    yield from _text_problems(shown, text, only=words)

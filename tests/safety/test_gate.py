@@ -4,40 +4,13 @@ HTML, CSS or files, as a generator that skips our hooks (or a tampered deploy) w
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
 import pytest
 
 from harness.build import REPO
-from sitekit.gate import Site, verify
-from sitekit.verify_cli import expected_languages
-
-
-@pytest.fixture(scope="module")
-def expected(site):
-    """One Expected per language: English at the root, Spanish under es/."""
-    return expected_languages(site.base_url)
-
-
-@pytest.fixture
-def tampered(site, tmp_path):
-    """A fresh copy of the built site to edit."""
-    root = tmp_path / "site"
-    shutil.copytree(site.root, root)
-    return root
-
-
-def _edit(root, page: str, old: str, new: str) -> None:
-    path = root / page
-    html = path.read_text(encoding="utf-8")
-    assert old in html, f"{old!r} not in {page}: the fixture no longer matches the build"
-    path.write_text(html.replace(old, new, 1), encoding="utf-8")
-
-
-def _problems(root, expected) -> list[str]:
-    return verify(Site(root, "site", REPO), expected)
+from harness.tampered import edit as _edit, gate_problems as _problems
 
 
 def test_the_gate_passes_the_strict_build(site, expected):

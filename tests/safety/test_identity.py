@@ -6,27 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from harness.build import REPO
-from sitekit.gate import Site, verify
-from sitekit.verify_cli import expected_languages
+from harness.tampered import gate_problems as _problems
 from test_author_input import _build_fails, _project
-
-
-@pytest.fixture(scope="module")
-def expected(site):
-    return expected_languages(site.base_url)
-
-
-@pytest.fixture
-def tampered(site, tmp_path):
-    import shutil
-    root = tmp_path / "site"
-    shutil.copytree(site.root, root)
-    return root
-
-
-def _problems(root, expected) -> list[str]:
-    return verify(Site(root, "site", REPO), expected)
 
 
 @pytest.mark.parametrize("name", ["assets/javascripts/site.min.js", "es/assets/javascripts/site.min.js",

@@ -5,38 +5,12 @@ vendor prefix. Each test fails with the gate of round 1."""
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
-from harness.build import REPO
+from harness.tampered import edit as _edit, gate_problems as _problems
 from sitekit import allowlist
-from sitekit.gate import Site, verify
-from sitekit.verify_cli import expected_languages
 from test_author_input import _build_fails, _project
-
-
-@pytest.fixture(scope="module")
-def expected(site):
-    return expected_languages(site.base_url)
-
-
-@pytest.fixture
-def tampered(site, tmp_path):
-    root = tmp_path / "site"
-    shutil.copytree(site.root, root)
-    return root
-
-
-def _edit(root, page: str, old: str, new: str) -> None:
-    path = root / page
-    html = path.read_text(encoding="utf-8")
-    assert old in html, f"{old!r} not in {page}"
-    path.write_text(html.replace(old, new, 1), encoding="utf-8")
-
-
-def _problems(root, expected) -> list[str]:
-    return verify(Site(root, "site", REPO), expected)
 
 
 # The browser's parse ---------------------------------------------------------------------
