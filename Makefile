@@ -53,7 +53,7 @@ serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve -f $(if $(filter es,$(SITE_LANGUAGE)),mkdocs.es.yml,mkdocs.yml) --dev-addr 127.0.0.1:8000 --livereload --no-strict
 
 # English into $(SITE_DIR), Spanish into $(SITE_DIR)/es/, each a strict build with its own
-# config (scripts/buildkit/languages.py), then one gate over the whole folder.
+# config (scripts/steadyground/languages/sites.py), then one gate over the whole folder.
 build: $(VENV)/.site-deps
 	$(BIN)/python scripts/build_site.py $(SITE_DIR)
 	$(BIN)/python scripts/verify_site.py $(SITE_DIR)
@@ -71,7 +71,7 @@ else
 $(error GENERATOR must be mkdocs or zensical, not "$(GENERATOR)")
 endif
 
-# The safety gate over a built site (scripts/sitekit/gate.py): one line per problem.
+# The safety gate over a built site (scripts/steadyground/safety/gate.py): one line per problem.
 verify: $(VENV)/.site-deps
 	$(BIN)/python scripts/verify_site.py $(SITE_DIR)
 

@@ -19,14 +19,14 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchkit import generators, lighthouse, peer, projects, scaling, transfer  # noqa: E402
-from benchkit.common import REPO, BuildFailed, build, kb, log, median  # noqa: E402
-from benchkit.languages import all_languages  # noqa: E402
-from benchkit.pages import PAGE_ALLOWANCE, extra_text_bytes, own_code, page_budget  # noqa: E402
-from benchkit.report import Row, document  # noqa: E402
-from benchkit.scaling import alternate  # noqa: E402
-from benchkit.server import serve_gzip  # noqa: E402
-from buildkit.languages import site_urls  # noqa: E402
+from steadyground.bench import generators, lighthouse, peer, projects, scaling, transfer  # noqa: E402
+from steadyground.bench.common import REPO, BuildFailed, build, kb, log, median  # noqa: E402
+from steadyground.bench.languages import all_languages  # noqa: E402
+from steadyground.bench.pages import PAGE_ALLOWANCE, extra_text_bytes, own_code, page_budget  # noqa: E402
+from steadyground.bench.report import Row, document  # noqa: E402
+from steadyground.bench.scaling import alternate  # noqa: E402
+from steadyground.bench.server import serve_gzip  # noqa: E402
+from steadyground.languages.sites import site_urls  # noqa: E402
 from harness.browser import chromium_path  # noqa: E402
 
 QUIZ_PAGE_GOAL = 1.10  # a quiz page builds in at most 1.1x the time of a plain page of the same text
@@ -48,7 +48,7 @@ NOTES = [
     "base: copies of the real articles (in the nav, 50 per section) and copies of the real quizzes/*.yml "
     "(title numbered). A quiz side has the quiz YAML (the hook generates the pages); its plain side has, "
     "at the same URLs, Markdown pages with the same words: title, intro, every question with its hint "
-    "and answer labels, every band, theme and flag title and body (scripts/benchkit/twins.py). The "
+    "and answer labels, every band, theme and flag title and body (scripts/steadyground/bench/twins.py). The "
     "quiz side also carries what the engine adds (form strings, the score-it-yourself key, next steps): "
     "that is the engine's cost. Embedded `<!-- quiz: -->` markers are removed from the copied docs.",
     "mkdocs-quiz: installed with `pip install -r requirements/site.txt mkdocs-quiz` in a throwaway venv "
@@ -61,7 +61,7 @@ NOTES = [
     "loads; the total adds Material's follow-ups (search worker, search index, sitemap.xml, favicon). "
     "Stock = `theme: material`, `font: false`, the same Markdown (quizzes as plain twins) and Markdown "
     "extensions, nothing else. Own extra text = gzip -9 of the words our page has beyond the stock "
-    "page (scripts/benchkit/pages.py).",
+    "page (scripts/steadyground/bench/pages.py).",
     "MkDocs vs Zensical: the same project built by each generator's whole pipeline, alternating: "
     "`mkdocs build --strict` with both hooks, and scripts/build_zensical.py (stage docs/ with quiz "
     "pages, markers and bundles; `zensical build --strict --clean`; quiz markup, link hardening and "

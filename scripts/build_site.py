@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The strict MkDocs build of every language into one folder: `build_site.py [SITE_DIR]`.
 
-English at the root, Spanish under es/ (scripts/buildkit/languages.py), each with
+English at the root, Spanish under es/ (scripts/steadyground/languages/sites.py), each with
 `mkdocs build --strict` and its own config. SITE_URL, when set, is the English address.
 Used by `make build` and by the tests (tests/harness/build.py), so both build alike.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from buildkit.languages import build_all  # noqa: E402
+from steadyground.languages.sites import build_all  # noqa: E402
 
 if __name__ == "__main__":
     site_dir = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("SITE_DIR", "site"))

@@ -14,18 +14,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import checkkit  # noqa: E402
-from quizkit.problems import FORMATS, format_problems  # noqa: E402
+from steadyground import check  # noqa: E402
+from steadyground.core.paths import REPO  # noqa: E402
+from steadyground.core.problems import FORMATS, format_problems  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    areas = sorted({r.area for r in checkkit.RULES.values()})
+    areas = sorted({r.area for r in check.RULES.values()})
     parser = argparse.ArgumentParser(prog="check_site.py", description=__doc__.split("\n")[0])
     parser.add_argument("--format", choices=FORMATS, default="standard")
     parser.add_argument("--area", action="append", choices=areas, help="only these areas (repeatable)")
-    parser.add_argument("--root", type=Path, default=checkkit.sources.ROOT, help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, default=REPO, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    problems = checkkit.run(checkkit.Project(args.root.resolve()), areas=args.area)
+    problems = check.run(check.Project(args.root.resolve()), areas=args.area)
     for line in format_problems(problems, args.format):
         print(line)
     if problems:
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} file{'s' if files != 1 else ''}. "
               "AUTHORING.md explains each rule.", file=sys.stderr)
         return 1
-    chosen = [r for r in checkkit.RULES.values() if not args.area or r.area in args.area]
+    chosen = [r for r in check.RULES.values() if not args.area or r.area in args.area]
     print(f"{len(chosen)} rules checked: no problems.", file=sys.stderr)
     return 0
 

@@ -1,4 +1,4 @@
-"""MkDocs hook for the private plan: a thin adapter over scripts/buildkit/plans.py (the
+"""MkDocs hook for the private plan: a thin adapter over scripts/steadyground/plans/build.py (the
 Zensical build, buildkit/zensical.py, runs the same steps).
 
 - on_config: read extra.plan (file: the YAML, page: the page it becomes).
@@ -14,9 +14,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from buildkit import BuildError, serve_report
-from buildkit.plans import PlanBuild
-from buildkit.quizzes import nav_paths
+from steadyground.core.errors import BuildError
+from steadyground.build import preview as serve_report
+from steadyground.plans.build import PlanBuild
+from steadyground.quizzes.build import nav_paths
 
 _state: dict = {"build": None}
 

@@ -1,4 +1,4 @@
-"""MkDocs hook for self-scoring quizzes: a thin adapter over scripts/buildkit/quizzes.py.
+"""MkDocs hook for self-scoring quizzes: a thin adapter over scripts/steadyground/quizzes/build.py.
 
 Every build step lives in buildkit and quizkit; only this file knows MkDocs (the Zensical
 build, scripts/build_zensical.py, calls the same steps).
@@ -25,8 +25,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 # Top level: the hook's folder is on sys.path only while this module loads.
-from buildkit import BuildError, serve_report
-from buildkit.quizzes import MARKER, QuizBuild, nav_paths  # noqa: F401 (MARKER: used by tests)
+from steadyground.core.errors import BuildError
+from steadyground.build import preview as serve_report
+from steadyground.quizzes.build import MARKER, QuizBuild, nav_paths  # noqa: F401 (MARKER: used by tests)
 
 _state: dict = {"build": None}
 

@@ -1,4 +1,4 @@
-"""MkDocs hook for references as data: a thin adapter over scripts/buildkit/references.py.
+"""MkDocs hook for references as data: a thin adapter over scripts/steadyground/references/bibliography.py.
 
 - Before anything is built, every reference problem in the project (unknown key, unused
   entry, NOT VERIFIED source, malformed entry) is listed at once as path:line:col and the
@@ -12,8 +12,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from buildkit import references, serve_report
-from quizkit.problems import format_problems
+from steadyground.references import bibliography as references
+from steadyground.build import preview as serve_report
+from steadyground.core.problems import format_problems
 
 _state: dict = {"bibliography": None}
 

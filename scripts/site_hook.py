@@ -1,4 +1,4 @@
-"""MkDocs hook for site-wide safety settings: a thin adapter over scripts/buildkit.
+"""MkDocs hook for site-wide safety settings: a thin adapter over scripts/steadyground/.
 
 - extra.scope comes from site_url, so Material's inline script is the same on every page.
 - Our JS and CSS are bundled and minified into one file each; the CSS bundle ends with
@@ -22,8 +22,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from buildkit import BuildError, bundles, languages, pages, serve_report
-from sitekit import author_checks, front_matter
+from steadyground.core.errors import BuildError
+from steadyground.assets import bundles
+from steadyground.languages import sites as languages
+from steadyground.pages import build as pages
+from steadyground.build import preview as serve_report
+from steadyground.pages import author_checks
+from steadyground.core import front_matter
 
 log = logging.getLogger("mkdocs.plugins.site")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import quizkit
-from quizkit.config import fill
-from quizkit.scoring import HIDDEN, shown
+from steadyground import quizzes as quizkit
+from steadyground.quizzes.config import fill
+from steadyground.quizzes.scoring import HIDDEN, shown
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import quizkit
+from steadyground import quizzes as quizkit
 from harness.axe import axe_violations, format_violations
 from harness.languages import real_quizzes
 from quiz_browser import answer, show_results

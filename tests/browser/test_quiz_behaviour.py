@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import quizkit
+from steadyground import quizzes as quizkit
 from harness.languages import language_of, real_quizzes
 from quiz_browser import answer, fieldset_id, question, show_results, shown_results
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import quizkit
+from steadyground import quizzes as quizkit
 from harness.languages import real_quizzes
 from quiz_browser import check_example
 

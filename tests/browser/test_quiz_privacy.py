@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import quizkit
+from steadyground import quizzes as quizkit
 from harness.languages import LANGUAGES
 from harness.storage import is_empty, storage_snapshot
 from quiz_browser import answer, show_results

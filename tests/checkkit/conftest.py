@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checkkit.sources import ROOT, Project
+from steadyground.core.project import ROOT, Project
 
 
 @pytest.fixture()

@@ -5,8 +5,8 @@ page whose missing tab_title would fall back to a telling title."""
 from __future__ import annotations
 
 
-import checkkit
-from checkkit.sources import ROOT, Project
+from steadyground import check as checkkit
+from steadyground.core.project import ROOT, Project
 
 FRONT = "---\ntitle: {title}\n{tab}description: D.\nreviewed: 2026-01-01\n---\n\n# {title}\n"
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import checkkit
-from checkkit.sources import Project, Quiz
+from steadyground import check as checkkit
+from steadyground.core.project import Project, Quiz
 
 
 def test_a_broken_link_in_a_flagged_result_is_named_at_its_yml_line(project):

@@ -1,4 +1,4 @@
-"""Each rule of scripts/checkkit catches a bad example, on a small made-up project, with the
+"""Each rule of scripts/steadyground/check/ catches a bad example, on a small made-up project, with the
 file and line an author needs; and the command line prints one line per problem, exit 1."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-import checkkit
-from checkkit.sources import ROOT, Project
+from steadyground import check as checkkit
+from steadyground.core.project import ROOT, Project
 
 GOOD_FRONT = "---\ntitle: T\ntab_title: Notes\ndescription: D.\nreviewed: 2026-01-01\n---\n\n"
 

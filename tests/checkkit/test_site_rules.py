@@ -1,4 +1,4 @@
-"""`make check` inside `make test`: each rule of scripts/checkkit runs on the real sources and
+"""`make check` inside `make test`: each rule of scripts/steadyground/check/ runs on the real sources and
 must find nothing (one test per rule, so a failure names the rule and lists its lines). The
 same code as scripts/check_site.py; AUTHORING.md explains each rule."""
 
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-import checkkit
-from checkkit.sources import Project
+from steadyground import check as checkkit
+from steadyground.core.project import Project
 
 PROJECT = Project()
 

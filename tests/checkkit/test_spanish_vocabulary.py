@@ -5,9 +5,9 @@ in a link target, a YAML comment or the accepted pair "refugio o casa de acogida
 from __future__ import annotations
 
 
-import checkkit
-from checkkit.sources import ROOT, Project
-from checkkit.spanish_words import SPAIN_ONLY, findings
+from steadyground import check as checkkit
+from steadyground.core.project import ROOT, Project
+from steadyground.languages.spanish_words import SPAIN_ONLY, findings
 
 
 def _found(project: Project) -> list[str]:

@@ -1,15 +1,12 @@
 """Shared parsing for the content tests: the Markdown pages under docs/ and the quiz YAML,
-read as source (no build). The parsing lives in scripts/checkkit/sources.py (the same code
+read as source (no build). The parsing lives in scripts/steadyground/core/project.py (the same code
 `make check` uses); this module names the real project's pages for the tests."""
 
 from __future__ import annotations
 
 import re
 
-from checkkit.sources import (  # noqa: F401 (re-exported for the content tests)
-    ROOT, TRANSLATION_FOLDERS, Page, Project, Quiz, iso_date, markdown_link_targets, myth_marker_problems,
-    normalise, resolve, without_link_targets, without_myths,
-)
+from steadyground.core.project import ROOT, TRANSLATION_FOLDERS, Page, Project, Quiz, iso_date, markdown_link_targets, myth_marker_problems, normalise, resolve, without_link_targets, without_myths  # noqa: F401 (re-exported for the content tests)
 
 PROJECT = Project(ROOT)
 DOCS = PROJECT.docs

@@ -2,7 +2,7 @@
 unchecked details as certain, do not promise what cannot be promised, and do not give advice
 that could put a reader in danger.
 
-The rules live in scripts/checkkit/accuracy.py (references: checkkit/references.py) and run on
+The rules live in scripts/steadyground/pages/accuracy.py (references: checkkit/references.py) and run on
 the sources in tests/checkkit/test_site_rules.py, as `make check` runs them; these are their
 self-tests, and the check of the shared safety snippet."""
 
@@ -12,8 +12,8 @@ import re
 
 import pytest
 
-from checkkit.accuracy import RULES, REASONS, findings, uncertain_diagnosis_sentences
-from checkkit.references import _MARKED, UNCHECKED_DETAILS, unchecked_details
+from steadyground.pages.accuracy import RULES, REASONS, findings, uncertain_diagnosis_sentences
+from steadyground.references.checks import _MARKED, UNCHECKED_DETAILS, unchecked_details
 from markdown_pages import INCLUDES, ROOT, normalise
 
 # ---- self-tests: every rule can fail, careful wording passes -------------------------------------------
@@ -78,7 +78,7 @@ def test_unchecked_detail_checker_self_test():
 def test_the_bibliography_does_not_print_unchecked_details_as_certain(language):
     """Every entry of references.yml as the build renders it, in both languages: the pages'
     lists come from these lines."""
-    from buildkit import references
+    from steadyground.references import bibliography as references
 
     marked = _MARKED if language == "en" else re.compile(r"sin comprobar|sin verificar|sin anotar", re.I)
     problems = []

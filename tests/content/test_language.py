@@ -1,6 +1,6 @@
 """Language lint (CONT-6 and evidence.md "Common claims: how well are they supported?"):
 no unsupported claims, no clinical labels for the other person, no victim-blaming or
-euphemism. The rules live in scripts/checkkit/language.py and run on the sources in
+euphemism. The rules live in scripts/steadyground/pages/wording.py and run on the sources in
 tests/checkkit/test_site_rules.py (as `make check` runs them); these are their self-tests.
 Case-insensitive, over docs/**/*.md, includes/*.md (snippets shown on pages)
 and every reader-facing string in quizzes/*.yml.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from checkkit.language import BANNED, REASONS, findings, markdown_findings
+from steadyground.pages.wording import BANNED, REASONS, findings, markdown_findings
 from markdown_pages import myth_marker_problems
 
 

@@ -5,7 +5,7 @@ Safety (issue 11): no reassuring result beside a raised flag (flag-aware results
 questions are flag-only and flag "Not sure" and "Prefer not to say" too, no outcome promises.
 Over quizzes/*.yml as written (no build), and through quizkit for the model. The wording rules
 (labels, commands, intro, hints, promises, result links, safety flags) live in
-scripts/checkkit/quizzes.py and run on the sources in tests/checkkit/test_site_rules.py, as
+scripts/steadyground/quizzes/checks.py and run on the sources in tests/checkkit/test_site_rules.py, as
 `make check` runs them; their self-tests are here."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import re
 
 import pytest
 
-import quizkit
-from checkkit.quizzes import PROMISES, result_problems
+from steadyground import quizzes as quizkit
+from steadyground.quizzes.checks import PROMISES, result_problems
 from markdown_pages import ROOT, quizzes
 
 QUIZZES = quizzes()

@@ -1,5 +1,5 @@
 """References as data (issue 14): references.yml, the References lists pages write as keys,
-the APA lines the build renders from them (scripts/buildkit/references.py), and the checks
+the APA lines the build renders from them (scripts/steadyground/references/bibliography.py), and the checks
 the build and `make check` run: unknown key, unused entry, NOT VERIFIED source, bad entry."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
-from buildkit import references
+from steadyground.references import bibliography as references
 from markdown_pages import ROOT
-from quizkit.problems import Problem
+from steadyground.core.problems import Problem
 
 BIBLIOGRAPHY = references.load(ROOT)
 
@@ -156,9 +156,9 @@ def test_the_mkdocs_build_stops_listing_every_reference_problem(tmp_path):
 
 def test_the_zensical_staging_renders_references(tmp_path):
     """Zensical runs no hooks: buildkit/zensical.py stages each page through render_page."""
-    from buildkit import zensical
+    from steadyground.build import zensical
 
-    source = (ROOT / "scripts" / "buildkit" / "zensical.py").read_text(encoding="utf-8")
+    source = (ROOT / "scripts" / "steadyground" / "build" / "zensical.py").read_text(encoding="utf-8")
     assert "references.render_page(" in source and "references.problems(project)" in source
     assert zensical.references is references
 

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from markdown_pages import INCLUDES, all_pages, iso_date, normalise, page
-from checkkit.safety import CALLOUT, SAFETY_ARTICLE, SNIPPET, cont4_problems, mentions_leaving
+from steadyground.pages.safety_planning import CALLOUT, SAFETY_ARTICLE, SNIPPET, cont4_problems, mentions_leaving
 
 
 def test_cont4_checker_self_test():

@@ -21,8 +21,8 @@ import textstat
 import yaml
 
 from markdown_pages import DOCS, INCLUDES, QUIZZES, Page, iso_date, normalise, page, without_link_targets
-from buildkit.languages import load_config
-from sitekit import readability
+from steadyground.languages.sites import load_config
+from steadyground.pages import readability
 # The citation parser of the English article tests, reused so both languages cite alike.
 from test_articles import _cited_but_missing, citations
 
@@ -67,7 +67,7 @@ def twin(name: str) -> str:
 
 
 def reading_text(markdown: str) -> str:
-    """What a reader reads: sitekit.readability's body, without the Spanish references."""
+    """What a reader reads: steadyground.pages.readability's body, without the Spanish references."""
     match = _REFERENCIAS.search(markdown)
     return readability.article_body(markdown[: match.start()] if match else markdown)
 
@@ -708,7 +708,7 @@ def test_help_page_key_point(name, pattern):
 
 def footer_numbers() -> list[str]:
     """Every tel: number the Spanish footer dials, in order."""
-    from buildkit.languages import load_config  # MkDocs' loader: !ENV tags and INHERIT resolved
+    from steadyground.languages.sites import load_config  # MkDocs' loader: !ENV tags and INHERIT resolved
 
     footer = load_config(REPO / "mkdocs.es.yml")["extra"]["footer"]
     parts = list(footer["danger"]) + [part for line in footer["lines"] for part in line]
@@ -731,8 +731,8 @@ def test_footer_dials_only_listed_numbers_of_served_countries():
 
 
 def test_emergency_line_of_the_help_settings_names_every_served_emergency_number():
-    """extra.help.emergency is the quiz engine's plain-text fallback (quizkit.config)."""
-    from buildkit.languages import load_config
+    """extra.help.emergency is the quiz engine's plain-text fallback (steadyground.quizzes.config)."""
+    from steadyground.languages.sites import load_config
 
     line = load_config(REPO / "mkdocs.es.yml")["extra"]["help"]["emergency"]
     wanted = {e["tel"][0] for e in served_lines() if e.get("emergency")}

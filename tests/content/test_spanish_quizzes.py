@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 import test_spanish as es  # the Spanish page rules; imported as a module so its tests are not collected twice
-from checkkit.sources import Quiz, markdown_link_targets, normalise
+from steadyground.core.project import Quiz, markdown_link_targets, normalise
 from markdown_pages import DOCS, QUIZZES, without_link_targets
 
 ES_QUIZZES = QUIZZES / "es"

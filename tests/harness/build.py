@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from buildkit import languages
+from steadyground.languages import sites as languages
 from harness.generator import generator
 
 REPO = Path(__file__).resolve().parents[2]

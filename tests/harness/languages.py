@@ -1,5 +1,5 @@
 """What each language's built pages must carry, for tests that check every page: English at
-the site root, Spanish under es/ (scripts/buildkit/languages.py). Exit page and interface
+the site root, Spanish under es/ (scripts/steadyground/languages/sites.py). Exit page and interface
 words come from each language's config; emergency numbers and page paths are stated here."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-import quizkit
-from buildkit.languages import load_config
+from steadyground import quizzes as quizkit
+from steadyground.languages.sites import load_config
 from harness.config import REPO
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 _NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-LANGUAGE_DIRS = ("", "es/")  # scripts/buildkit/languages.py
+LANGUAGE_DIRS = ("", "es/")  # scripts/steadyground/languages/sites.py
 
 
 def sitemap_urls(site_root: Path) -> list[str]:

@@ -9,8 +9,8 @@ import shutil
 import pytest
 
 from harness.build import REPO
-from sitekit.gate import Site, verify
-from sitekit.verify_cli import expected_languages
+from steadyground.safety.gate import Site, verify
+from steadyground.safety.verify_cli import expected_languages
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import plankit
+from steadyground import plans as plankit
 from harness.config import REPO
 
 MARKER = "plum-4471"  # lower case: typing it never presses Shift (the quick exit's key)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import gzip
 
-from buildkit.bundles import CSS_BUNDLE, JS_BUNDLE
+from steadyground.assets.bundles import CSS_BUNDLE, JS_BUNDLE
 from harness.config import REPO
-from sitekit.assets import bundle
+from steadyground.assets.minify import bundle
 
 PLAN_CODE_BUDGET = 1536  # bytes, gzip -9 of plan.js and plan.css, each minified as the bundle does
 SOURCES = {"js": "assets/javascripts/plan.js", "css": "assets/stylesheets/plan.css"}

@@ -10,10 +10,10 @@ import pytest
 import textstat
 import yaml
 
-import plankit
+from steadyground import plans as plankit
 from harness.config import REPO
-from plankit import render
-from sitekit import readability
+from steadyground.plans import render
+from steadyground.pages import readability
 
 ENGLISH, SPANISH = REPO / "plans/plan.yml", REPO / "plans/es/plan.yml"
 TELLING = re.compile(r"\b(abuse|abuser|abusive|trauma|violence|danger|escape|leav\w*|safety|abuso|maltrato|violencia"

@@ -1,4 +1,4 @@
-"""The safety gate (scripts/sitekit/gate.py) holds the plan's form like a quiz form: the
+"""The safety gate (scripts/steadyground/safety/gate.py) holds the plan's form like a quiz form: the
 strict build passes, and a copy edited afterwards (as a generator that skips our hooks, or a
 tampered deploy, would leave it) fails with one line per problem."""
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from harness.tampered import edit as _edit, gate_problems
-from sitekit.verify_cli import expected_languages
+from steadyground.safety.verify_cli import expected_languages
 
 PAGES = ["my-plan/index.html", "es/mi-plan/index.html"]
 

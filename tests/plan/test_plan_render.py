@@ -1,4 +1,4 @@
-"""The plan's markup and page (plankit.render): a form that cannot send or keep what is
+"""The plan's markup and page (steadyground.plans.render): a form that cannot send or keep what is
 typed, native fields in fieldset/legend, every field labelled, links built for the page's URL."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import plankit
-from sitekit.allowlist import parse_document as parse
-from plankit import render
+from steadyground import plans as plankit
+from steadyground.safety.allowlist import parse_document as parse
+from steadyground.plans import render
 
 GOOD = Path(__file__).parent / "fixtures" / "good" / "plan.yml"
 

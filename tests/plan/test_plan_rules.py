@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import checkkit
-import plankit
+from steadyground import check as checkkit
+from steadyground import plans as plankit
 from harness.config import REPO
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -11,7 +11,7 @@ import sys
 import urllib.error
 import urllib.request
 
-from buildkit import serve_report
+from steadyground.build import preview as serve_report
 from quiz_minisite import VALID_QUIZZES, make_project
 from test_serve_errors import _free_port, _wait_for
 

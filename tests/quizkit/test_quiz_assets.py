@@ -17,7 +17,7 @@ BUDGET = 2560  # quiz.js + quiz.css, minified and gzip -9 each, as served (the q
 def gzipped(path: Path) -> int:
     """The file as served: minified by the site's asset bundler (comments and spaces go)."""
     sys.path.insert(0, str(ASSETS.parents[1] / "scripts"))
-    from sitekit.assets import bundle
+    from steadyground.assets.minify import bundle
 
     served = bundle([path.read_text(encoding="utf-8")], kind=path.suffix[1:])
     return len(gzip.compress(served.encode("utf-8"), compresslevel=9, mtime=0))

@@ -1,5 +1,5 @@
 """check_quizzes.py: every problem sorted, both formats, exit codes 0/1/2, never a
-traceback for an author's mistake. Also `python scripts/quizkit` and `python -m quizkit`."""
+traceback for an author's mistake. Also `python scripts/steadyground/quizzes/` and `python -m quizkit`."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def test_github_format_annotates_lines():
 
 
 def test_github_format_escapes_properties_and_newlines():
-    from quizkit.problems import Problem, format_github
+    from steadyground.core.problems import Problem, format_github
     line = format_github(Problem("a,b:c.yml", 1, 2, "50% done\nnext", "rule"))
     assert line == "::error file=a%2Cb%3Ac.yml,line=1,col=2,title=rule::50%25 done%0Anext"
 
@@ -89,6 +89,6 @@ def test_folder_paths_from_another_directory(tmp_path):
 
 
 def test_runs_as_a_folder_and_as_a_module():
-    folder = run(str(FIXTURES / "valid" / "minimal.yml"), module=[str(REPO / "scripts" / "quizkit")])
-    module = run(str(FIXTURES / "valid" / "minimal.yml"), module=["-m", "quizkit"], cwd=REPO / "scripts")
+    folder = run(str(FIXTURES / "valid" / "minimal.yml"), module=[str(REPO / "scripts" / "steadyground" / "quizzes")])
+    module = run(str(FIXTURES / "valid" / "minimal.yml"), module=["-m", "steadyground.quizzes"], cwd=REPO / "scripts")
     assert folder.returncode == module.returncode == 0, folder.stderr + module.stderr

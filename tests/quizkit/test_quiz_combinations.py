@@ -9,7 +9,7 @@ Enumerating every combination one by one is out of reach (the readiness quiz has
 10^13), but what the reader sees depends only on the scores (the total and each theme) and
 the raised flags. `reachable` walks the questions once, keeping each distinct (scores,
 flags) state with how many combinations lead to it and one combination that does (its
-witness). Every witness then goes through the real scorer (`quizkit.scoring.score` and
+witness). Every witness then goes through the real scorer (`steadyground.quizzes.scoring.score` and
 `shown`, the same algorithm as quiz.js), so every reachable result is checked exactly as a
 reader would get it.
 """
@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-import quizkit
-from quizkit.model import Question, Quiz
-from quizkit.scoring import score, shown
+from steadyground import quizzes as quizkit
+from steadyground.quizzes.model import Question, Quiz
+from steadyground.quizzes.scoring import score, shown
 
 REPO = Path(__file__).resolve().parents[2]
 QUIZ_FILES = sorted((REPO / "quizzes").glob("*.yml")) + sorted((REPO / "quizzes").glob("*/*.yml"))

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import quizkit
-from quizkit import render
-from quizkit.rules import RULE_NAMES
+from steadyground import quizzes as quizkit
+from steadyground.quizzes import render
+from steadyground.quizzes.rules import RULE_NAMES
 from quiz_golden import check_golden
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quizzes"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from quizkit.loader import MAX_BYTES, MAX_DEPTH, load_text, nesting_beyond
+from steadyground.core.yaml_loader import MAX_BYTES, MAX_DEPTH, load_text, nesting_beyond
 from harness.build import REPO
 
 

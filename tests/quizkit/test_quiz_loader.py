@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from quizkit.loader import load_file, load_text
+from steadyground.core.yaml_loader import load_file, load_text
 
 SOURCE = """\
 title: A check

@@ -12,10 +12,10 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-import quizkit
+from steadyground import quizzes as quizkit
 from harness.html import parse
-from quizkit import render
-from quizkit.config import DEFAULT_STRINGS, Settings
+from steadyground.quizzes import render
+from steadyground.quizzes.config import DEFAULT_STRINGS, Settings
 
 REPO = Path(__file__).resolve().parents[2]
 EVERYTHING = REPO / "tests" / "fixtures" / "quizzes" / "valid" / "everything.yml"
@@ -213,7 +213,7 @@ def test_unknown_settings_are_errors():
 
 
 def test_every_string_is_used_by_the_template_or_render():
-    used = (REPO / "overrides" / "partials" / "quiz.html").read_text() + (REPO / "scripts" / "quizkit" / "render.py").read_text()
+    used = (REPO / "overrides" / "partials" / "quiz.html").read_text() + (REPO / "scripts" / "steadyground" / "quizzes" / "render.py").read_text()
     unused = [key for key in DEFAULT_STRINGS if f'"{key}"' not in used and f"'{key}'" not in used]
     assert unused == []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import textwrap
 
-import quizkit
+from steadyground import quizzes as quizkit
 
 BASE = """\
 title: A check

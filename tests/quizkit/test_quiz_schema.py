@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 import yaml
 
-import quizkit
-from quizkit.fields import json_schema, reference_table
+from steadyground import quizzes as quizkit
+from steadyground.quizzes.fields import json_schema, reference_table
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = REPO / "quizzes" / "schema.json"
@@ -40,12 +40,12 @@ def validator():
 
 def test_committed_schema_is_the_generated_one():
     assert json.loads(SCHEMA_PATH.read_text(encoding="utf-8")) == json_schema(), (
-        "quizzes/schema.json is out of date: python scripts/quizkit schema > quizzes/schema.json")
+        "quizzes/schema.json is out of date: python scripts/steadyground/quizzes/ schema > quizzes/schema.json")
 
 
 def test_readme_field_reference_is_current():
     assert reference_table() in (REPO / "quizzes" / "README.md").read_text(encoding="utf-8"), (
-        "update the field reference in quizzes/README.md from: python scripts/quizkit reference")
+        "update the field reference in quizzes/README.md from: python scripts/steadyground/quizzes/ reference")
 
 
 VALID = sorted((REPO / "quizzes").glob("*.yml")) + sorted((REPO / "quizzes" / "es").glob("*.yml")) + sorted(

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import quizkit
-from quizkit.model import answer_range, mirrored
+from steadyground import quizzes as quizkit
+from steadyground.quizzes.model import answer_range, mirrored
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "quizzes" / "valid"
@@ -127,7 +127,7 @@ def test_every_example_scores_as_expected(path):
 
 
 def test_flagged_results_change_what_the_reader_sees(quiz):
-    from quizkit.scoring import HIDDEN, shown
+    from steadyground.quizzes.scoring import HIDDEN, shown
 
     plain = quizkit.score(quiz, answers(supports=["A friend"]))
     assert plain.flags == () and shown(quiz, plain)["total"] == "Early days"

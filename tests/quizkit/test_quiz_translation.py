@@ -1,4 +1,4 @@
-"""A translated quiz may change words only (scripts/quizkit/translation.py): a translation of
+"""A translated quiz may change words only (scripts/steadyground/quizzes/translation.py): a translation of
 the readiness quiz made by swapping its answer labels passes; any change to ids, points, reverse
 keys, subscales, band ranges or flag triggers is reported at the translation's file:line."""
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from quizkit import check_file, check_text
-from quizkit.loader import load_text
-from quizkit.model import build_quiz
-from quizkit.translation import check_translation
+from steadyground.quizzes import check_file, check_text
+from steadyground.core.yaml_loader import load_text
+from steadyground.quizzes.model import build_quiz
+from steadyground.quizzes.translation import check_translation
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCE = REPO / "quizzes" / "readiness.yml"

@@ -12,7 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from buildkit import serve_report
+from steadyground.build import preview as serve_report
 from quiz_minisite import VALID_QUIZZES, make_project
 
 INVALID = Path(__file__).resolve().parents[1] / "fixtures" / "quizzes" / "invalid"

@@ -202,7 +202,7 @@ def _quoted(text: str) -> str:
 
 def gate_tree(document: str) -> str:
     """The tree the gate reads (sitekit/allowlist.parse_document), dumped like html5lib's."""
-    from sitekit.allowlist import parse_document
+    from steadyground.safety.allowlist import parse_document
     out: list[str] = []
     _etree_walk(parse_document(document), 0, out)
     return "\n".join(out)

@@ -1,4 +1,4 @@
-"""The safety gate (scripts/sitekit/gate.py) passes the harness's strict build and fails on
+"""The safety gate (scripts/steadyground/safety/gate.py) passes the harness's strict build and fails on
 copies of it edited afterwards: each payload class of issue 9, put straight into the built
 HTML, CSS or files, as a generator that skips our hooks (or a tampered deploy) would."""
 
@@ -160,7 +160,7 @@ PAYLOADS = {
 
 @pytest.mark.parametrize("payload, expected_message", PAYLOADS.values(), ids=PAYLOADS.keys())
 def test_payloads_in_a_built_page_are_refused(site, expected, payload, expected_message):
-    from sitekit.gate import check_page
+    from steadyground.safety.gate import check_page
 
     html = (site.root / "articles/healing/index.html").read_text(encoding="utf-8")
     marker = '<h1 id="'

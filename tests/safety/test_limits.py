@@ -78,8 +78,9 @@ def test_site_description_goes_through_the_same_check(tmp_path):
 
 
 def test_the_readers_do_not_backtrack():
-    from sitekit import csp, front_matter, limits
-    from sitekit.links import harden_external_links
+    from steadyground.safety import csp
+    from steadyground.core import front_matter, limits
+    from steadyground.safety.links import harden_external_links
     assert csp.inline_scripts("<p><!--" + "<script src=x>" * 20_000 + "--></p>") == []
     attribute = '<span title="' + "<a " * 100_000 + '">x</span>'
     assert harden_external_links(attribute) == attribute
@@ -88,7 +89,7 @@ def test_the_readers_do_not_backtrack():
 
 
 def test_the_real_pages_pass_the_limits_and_the_schema():
-    from sitekit import front_matter, limits
+    from steadyground.core import front_matter, limits
     from harness.build import REPO
     for page in sorted((REPO / "docs").rglob("*.md")):
         shown = page.relative_to(REPO).as_posix()

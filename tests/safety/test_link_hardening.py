@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit.allowlist import elements, parse_fragment
-from sitekit.links import harden_external_links
+from steadyground.safety.allowlist import elements, parse_fragment
+from steadyground.safety.links import harden_external_links
 
 BREAKOUTS = [
     '<span title="<a href=\'//evil.example\'><img src=//evil.example/x>">t</span>',

@@ -9,8 +9,8 @@ import tracemalloc
 
 import pytest
 
-import quizkit
-from quizkit.loader import load_text
+from steadyground import quizzes as quizkit
+from steadyground.core.yaml_loader import load_text
 
 BASE = """title: A check
 description: One question.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from harness.tampered import edit as _edit, gate_problems as _problems
-from sitekit import allowlist
+from steadyground.safety import allowlist
 from test_author_input import _build_fails, _project
 
 
@@ -103,6 +103,6 @@ def test_entities_in_the_first_heading_are_refused(tmp_path):
 def test_a_less_than_sign_that_opens_no_markup_is_text_in_the_first_heading():
     """"I <3 you" or "x < y": the tokenizer reads them as text, so the theme's striptags
     cannot turn them into markup; only "<" before a letter, "/", "!" or "?" is refused."""
-    from sitekit.author_checks import _TAG_OPEN
+    from steadyground.pages.author_checks import _TAG_OPEN
     assert not _TAG_OPEN.search('Everything & "friends" <3 and x < y > z')
     assert all(_TAG_OPEN.search(text) for text in ("<script>", "</p>", "<!--", "<?x", "a<b"))

@@ -17,7 +17,7 @@ import pytest
 
 from harness.build import REPO
 from harness.config import exit_url
-from sitekit.gate import Expected, Site, verify
+from steadyground.safety.gate import Expected, Site, verify
 
 ZENSICAL = REPO / ".venv-zensical" / "bin" / "zensical"
 PROJECT_PARTS = ("docs", "overrides", "includes", "quizzes", "scripts", "mkdocs.yml", "references.yml")

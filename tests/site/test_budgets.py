@@ -8,7 +8,7 @@
     site.min.css up to the dark colours the hook generates from Material's palette (they were
     dark-scheme.css, outside the budget); the message also gives the bundles as shipped.
 (b) No page transfers more than a stock Material page of the same text, plus 10 KB
-    (benchkit.pages.PAGE_ALLOWANCE says why it is no longer 5 KB), plus
+    (steadyground.bench.pages.PAGE_ALLOWANCE says why it is no longer 5 KB), plus
     its own extra text. For each page:
       ours    = gzip -9 of the page's HTML + each same-site CSS/JS file the HTML references
                 (<link rel=stylesheet>, <script src>); see benchkit/pages.py. Material's
@@ -21,7 +21,7 @@
       extra   = gzip -9 of the words our page carries for people that the stock page does
                 not (a multiset difference of words from text nodes, alt/title/aria-label/
                 placeholder, data-i18n-* strings and the meta description, in our reading
-                order; benchkit.pages.extra_text): the safety bar, footer help numbers,
+                order; steadyground.bench.pages.extra_text): the safety bar, footer help numbers,
                 "Last reviewed", and on quiz pages the form's instructions and scoring key.
       allowed = stock + PAGE_ALLOWANCE + extra.
     Every language of `make build` is budgeted (benchkit/languages.py): the Spanish pages
@@ -40,10 +40,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from benchkit.common import REPO, BuildFailed
-from benchkit.languages import SiteLanguage, all_languages
-from benchkit.pages import PAGE_ALLOWANCE, own_code, page_budget
-from benchkit.projects import build_stock_site, stock_project, valid_quizzes
+from steadyground.bench.common import REPO, BuildFailed
+from steadyground.bench.languages import SiteLanguage, all_languages
+from steadyground.bench.pages import PAGE_ALLOWANCE, own_code, page_budget
+from steadyground.bench.projects import build_stock_site, stock_project, valid_quizzes
 from harness.pages import html_files
 
 OWN_CODE_BUDGET = 4 * 1024

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from checkkit.discreet import telling as _telling
+from steadyground.pages.discreet import telling as _telling
 from harness.html import parse
 from harness.pages import html_files
 

@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from buildkit.languages import front_matter, page_path
+from steadyground.languages.sites import front_matter, page_path
 from harness.languages import ENGLISH
-from quizkit.config import DEFAULT_STRINGS
+from steadyground.quizzes.config import DEFAULT_STRINGS
 from harness.build import REPO
 from harness.generator import is_zensical
 from harness.html import parse

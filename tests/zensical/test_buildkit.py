@@ -1,4 +1,4 @@
-"""Unit tests of the generator-neutral build steps (scripts/buildkit) that only the
+"""Unit tests of the generator-neutral build steps (scripts/steadyground/) that only the
 Zensical path uses on its own: output clean-up, the runtime style hash, staging sync, the
 inherited config, and the language link and hreflang alternates put on Zensical's pages."""
 
@@ -10,12 +10,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from buildkit import BuildError
-from buildkit.pages import with_style_hashes
-from buildkit import languages
-from buildkit.languages import load_config
-from buildkit.zensical import (Staged, _check_sources, _derived_config, _runs_hook, _sync, plain_messages,
-                               runtime_style_hashes, with_alternates, with_language_link)
+from steadyground.core.errors import BuildError
+from steadyground.pages.build import with_style_hashes
+from steadyground.languages import sites as languages
+from steadyground.languages.sites import load_config
+from steadyground.build.zensical import (Staged, _check_sources, _derived_config, _runs_hook, _sync, plain_messages, runtime_style_hashes, with_alternates, with_language_link)
 from harness.build import REPO
 
 

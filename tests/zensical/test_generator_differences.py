@@ -12,7 +12,7 @@ from harness.generator import is_zensical
 from harness.html import parse
 from harness.pages import html_files
 from harness.search import open_search, search, search_ui, wait_until_closed, wait_until_open
-from sitekit.csp import inline_scripts, script_hash
+from steadyground.safety.csp import inline_scripts, script_hash
 
 BUNDLE_SOURCES = ("assets/javascripts/quick-exit.js", "assets/javascripts/quiz.js",
                   "assets/stylesheets/quick-exit.css", "assets/stylesheets/quiz.css")

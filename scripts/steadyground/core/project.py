@@ -1,0 +1,411 @@
+"""The project's sources as the checks read them: Markdown pages under docs/, snippets in
+includes/ and quiz YAML in quizzes/, parsed without a build. One `Project` per folder, so
+a rule can be tried on a small made-up project in a unit test."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from steadyground.references import bibliography
+from steadyground.quizzes import fields
+from steadyground.core import front_matter as typed_front_matter
+from steadyground.core import limits
+from steadyground.core.paths import REPO
+
+ROOT = REPO
+# Translations live in docs/<language>/ and have their own content tests (tests/content/test_spanish.py).
+TRANSLATION_FOLDERS = ("es",)
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M)
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$", re.M)
+_REFERENCES = re.compile(r"^##\s+(?:References|Referencias)\s*$", re.M)  # English and Spanish pages
+_NEXT_H1_OR_H2 = re.compile(r"^#{1,2}\s", re.M)
+# [label](target) and ![alt](target); the target stops at whitespace or ")" (titles are ignored).
+_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MYTH = re.compile(r"<!--\s*myth\s*-->.*?<!--\s*/myth\s*-->", re.S)
+_MYTH_MARK = re.compile(r"<!--\s*(/?)myth\s*-->")
+
+
+@dataclass(frozen=True)
+class Page:
+    path: Path
+    text: str
+    docs: Path = ROOT / "docs"
+
+    @property
+    def name(self) -> str:
+        """Path relative to docs/, e.g. "articles/slips-and-urges.md"."""
+        return self.path.relative_to(self.docs).as_posix()
+
+    @property
+    def shown(self) -> str:
+        """Path as messages show it, e.g. "docs/articles/slips-and-urges.md"."""
+        return f"docs/{self.name}"
+
+    @functools.cached_property
+    def front_matter(self) -> typed_front_matter.FrontMatter:
+        """Read once, safely (sitekit/front_matter.py: size, aliases, types)."""
+        return typed_front_matter.read(self.text, self.shown)
+
+    @functools.cached_property
+    def meta(self) -> dict:
+        return self.front_matter.meta  # typed; problems reported by the front-matter-yaml rule
+
+    @functools.cached_property
+    def meta_is_invalid(self) -> bool:
+        """The front matter is there but is not YAML (reported once, by front-matter-yaml)."""
+        return not self.front_matter.readable
+
+    @property
+    def body(self) -> str:
+        """Everything after the front matter."""
+        return _FRONT_MATTER.sub("", self.text, count=1)
+
+    @property
+    def body_line_offset(self) -> int:
+        match = _FRONT_MATTER.match(self.text)
+        return match.group(0).count("\n") if match else 0
+
+    def line_of(self, index_in_body: int) -> int:
+        return self.body_line_offset + self.body.count("\n", 0, index_in_body) + 1
+
+    def key_line(self, key: str) -> int:
+        """The line of a front matter key (1 when it is missing)."""
+        match = re.search(rf"^{re.escape(key)}[ \t]*:", self.text, re.M)
+        return self.text.count("\n", 0, match.start()) + 1 if match else 1
+
+    @property
+    def prose(self) -> str:
+        """The body before "## References" (what the article itself says)."""
+        match = _REFERENCES.search(self.body)
+        return self.body[: match.start()] if match else self.body
+
+    @property
+    def references_line(self) -> int:
+        match = _REFERENCES.search(self.body)
+        return self.line_of(match.start()) if match else 1
+
+    @functools.cached_property
+    def rendered_body(self) -> str:
+        """The body with its list of reference keys replaced by the APA lines the build writes
+        from references.yml (buildkit/references.py), so the checks read what readers read."""
+        return bibliography.render_page(self.body, bibliography.load(self.docs.parent))
+
+    @property
+    def references(self) -> str:
+        """The rendered "## References" section up to the next h1/h2, or "" when there is none."""
+        match = _REFERENCES.search(self.rendered_body)
+        if not match:
+            return ""
+        rest = self.rendered_body[match.end():]
+        end = _NEXT_H1_OR_H2.search(rest)
+        return rest[: end.start()] if end else rest
+
+    def reference_items(self) -> list[str]:
+        """One string per list item of the References section (wrapped lines joined)."""
+        items: list[str] = []
+        for line in self.references.splitlines():
+            if re.match(r"^\s*[-*+]\s+", line):
+                items.append(re.sub(r"^\s*[-*+]\s+", "", line).strip())
+            elif line.strip() and items:
+                items[-1] += " " + line.strip()
+        return items
+
+    def headings(self) -> list[tuple[int, str, int]]:
+        """(level, text, line number) of every ATX heading outside code fences."""
+        body = _FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), self.body)
+        return [(len(m.group(1)), m.group(2), self.line_of(m.start())) for m in _HEADING.finditer(body)]
+
+    def links(self) -> list[tuple[str, str]]:
+        """(label, target) of every inline Markdown link in the body."""
+        return [(m.group(1), m.group(2)) for m in _LINK.finditer(self.body)]
+
+    def link_places(self) -> list[tuple[int, int, str]]:
+        """(line, column, target) of every inline Markdown link in the whole file."""
+        out = []
+        for m in _LINK.finditer(self.text):
+            line_start = self.text.rfind("\n", 0, m.start()) + 1
+            out.append((self.text.count("\n", 0, m.start()) + 1, m.start() - line_start + 1, m.group(2)))
+        return out
+
+    def link_targets(self) -> set[str]:
+        """Link targets resolved against this page, relative to docs/ (no #fragment, no ?query);
+        links to other sites and tel:/sms:/mailto: are kept as written."""
+        return {resolve(self.name, target) for _, target in self.links()}
+
+    def snippets(self) -> list[str]:
+        """File names of the snippets this page includes with --8<-- "name" (from includes/)."""
+        return re.findall(r"^\s*--8<--\s+\"([^\"]+)\"\s*$", self.body, re.M)
+
+    def rendered_link_targets(self) -> set[str]:
+        """link_targets() plus the links of included snippets, which render as part of this page
+        and so resolve against it."""
+        targets = set(self.link_targets())
+        includes = self.docs.parent / "includes"
+        for name in self.snippets():
+            path = includes / name
+            if path.is_file():
+                text = path.read_text(encoding="utf-8")
+                targets |= {resolve(self.name, target) for target in markdown_link_targets(text)}
+        return targets
+
+
+def resolve(page_name: str, target: str) -> str:
+    if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
+        return target
+    target = target.split("#", 1)[0].split("?", 1)[0]
+    if not target:
+        return page_name
+    parts = page_name.split("/")[:-1]
+    for part in target.split("/"):
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part not in (".", ""):
+            parts.append(part)
+    return "/".join(parts)
+
+
+def without_link_targets(text: str) -> str:
+    """Markdown with every link replaced by its label, so file names and URLs are not read."""
+    return _LINK.sub(r"\1", text)
+
+
+def without_myths(text: str) -> str:
+    """Text with every <!-- myth --> ... <!-- /myth --> passage blanked (myths named to rebut them);
+    line numbers stay the same."""
+    return _MYTH.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
+def myth_marker_places(text: str) -> list[tuple[int, str]]:
+    """(offset, problem) for unbalanced or nested myth markers: an unclosed one must not
+    silently hide text."""
+    problems, open_at = [], None
+    for match in _MYTH_MARK.finditer(text):
+        closing = bool(match.group(1))
+        if not closing and open_at is not None:
+            problems.append((match.start(), "a <!-- myth --> marker inside another myth passage; close the first with <!-- /myth --> before opening another"))
+        elif closing and open_at is None:
+            problems.append((match.start(), "a <!-- /myth --> marker with no <!-- myth --> before it"))
+        open_at = None if closing else match.start()
+    if open_at is not None:
+        problems.append((open_at, "this <!-- myth --> marker is never closed; add <!-- /myth --> after the myth"))
+    return problems
+
+
+def myth_marker_problems(text: str) -> list[str]:
+    """Unbalanced or nested myth markers, as text (kept for the content tests)."""
+    return [f"{problem} at offset {offset}" for offset, problem in myth_marker_places(text)]
+
+
+def normalise(text: str) -> str:
+    """Plain text for phrase matching: straight quotes, no emphasis marks, one space between words."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = re.sub(r"[*_`]", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def iso_date(value) -> datetime.date | None:
+    """A date from front matter (YAML gives a date for an unquoted ISO date) or None."""
+    if isinstance(value, datetime.datetime):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def markdown_link_targets(text: str) -> list[str]:
+    return [m.group(2) for m in _LINK.finditer(text)]
+
+
+def paragraphs(markdown: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """(line, paragraph) of what a reader reads: no myth passages, References or link targets."""
+    references = re.compile(r"^##\s+References\s*$.*?(?=^#{1,2}\s|\Z)", re.S | re.M)
+    text = without_link_targets(references.sub(_blank, without_myths(markdown)))
+    out, line = [], first_line
+    for block in re.split(r"(\n\s*\n)", text):
+        if block.strip():
+            out.append((line + len(block) - len(block.lstrip("\n")), block))
+        line += block.count("\n")
+    return out
+
+
+def _blank(match: re.Match) -> str:
+    return "\n" * match.group(0).count("\n")
+
+
+# ---- quizzes ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Quiz:
+    path: Path
+    data: dict
+    display: str | None = None  # as messages show it; default quizzes/<file>.yml
+
+    @property
+    def slug(self) -> str:
+        return self.path.stem
+
+    @property
+    def shown(self) -> str:
+        return self.display or f"quizzes/{self.path.name}"
+
+    def bands(self) -> list[tuple[str, dict]]:
+        """(where, band) for the total's bands and every subscale's bands."""
+        found = [(f"bands[{i}]", b) for i, b in enumerate(self.data.get("bands") or []) if isinstance(b, dict)]
+        for s in self.data.get("subscales") or []:
+            found += [(f"subscales.{s.get('id')}.bands[{i}]", b) for i, b in enumerate(s.get("bands") or [])
+                      if isinstance(b, dict)]
+        return found
+
+    def band_paths(self) -> list[tuple[tuple, dict]]:
+        """(data path, band), as band_paths of quizkit's positions."""
+        found = [(("bands", i), b) for i, b in enumerate(self.data.get("bands") or []) if isinstance(b, dict)]
+        for j, s in enumerate(self.data.get("subscales") or []):
+            found += [(("subscales", j, "bands", i), b) for i, b in enumerate(s.get("bands") or [])
+                      if isinstance(b, dict)]
+        return found
+
+    def flags(self) -> list[tuple[str, dict]]:
+        return [(f"flags.{name}", f) for name, f in (self.data.get("flags") or {}).items() if isinstance(f, dict)]
+
+    def reader_texts(self) -> list[tuple[str, str]]:
+        return [(where, text) for where, _, text in self.reader_text_paths()]
+
+    def reader_text_paths(self) -> list[tuple[str, tuple, str]]:
+        """(where, data path, text) for every string a reader sees, found from the quiz schema
+        (steadyground.quizzes.fields.OBJECTS): each Text or Markdown field of every object, flagged results and
+        content notes included. Not the examples (test data), not the answer labels a question's
+        `flags` or an example names (they repeat an option's label), and not YAML comments."""
+        return list(_reader_strings(self.data, "quiz", (), ""))
+
+
+def _reader_strings(value, object_name: str, path: tuple, where: str):
+    if object_name == "example" or not isinstance(value, dict):
+        return
+    for key, field in fields.OBJECTS[object_name].items():
+        if key in value:
+            # An option's label is named by its position alone ("questions.x.options[2]").
+            shown = where if object_name == "option" and key == "label" else _join(where, key)
+            yield from _reader_kind(value[key], field.kind, path + (key,), shown)
+
+
+def _reader_kind(value, kind, path: tuple, where: str):
+    if isinstance(kind, fields.Text):
+        if isinstance(value, str):
+            yield where, path, value
+    elif isinstance(kind, fields.Object):
+        yield from _reader_strings(value, kind.name, path, where)
+    elif isinstance(kind, fields.ListOf) and isinstance(value, list):
+        for i, item in enumerate(value):
+            named = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
+            yield from _reader_kind(item, kind.item, path + (i,), _join(where, named) if named else f"{where}[{i}]")
+    elif isinstance(kind, fields.MapOf) and isinstance(value, dict) and _holds_objects(kind.value):
+        for name, item in value.items():  # a map of plain text names answers, not reader text
+            yield from _reader_kind(item, kind.value, path + (name,), _join(where, str(name)))
+
+
+def _holds_objects(kind) -> bool:
+    return isinstance(kind, fields.Object) or (isinstance(kind, fields.ListOf) and _holds_objects(kind.item))
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+@dataclass(frozen=True)
+class Project:
+    """One project folder: docs/, includes/, quizzes/."""
+
+    root: Path = ROOT
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def includes(self) -> Path:
+        return self.root / "includes"
+
+    @property
+    def quiz_dir(self) -> Path:
+        return self.root / "quizzes"
+
+    @functools.cached_property
+    def pages(self) -> tuple[Page, ...]:
+        """Every English page (translations have their own checks)."""
+        if not self.docs.is_dir():
+            return ()
+        # A page over the size and depth limits is only reported (rule "limits"): other rules'
+        # regular expressions and the readability measure would take minutes over it.
+        return tuple(Page(p, p.read_text(encoding="utf-8"), self.docs) for p in sorted(self.docs.rglob("*.md"))
+                     if p.relative_to(self.docs).parts[0] not in TRANSLATION_FOLDERS
+                     and not limits.source_problems(p, str(p)))
+
+    def page(self, name: str) -> Page:
+        return next(p for p in self.pages if p.name == name)
+
+    @functools.cached_property
+    def plan_pages(self) -> frozenset[str]:
+        """The English page the private plan becomes (mkdocs.yml extra.plan.page): generated by
+        the build, so a link to it names a page that will exist."""
+        config_path = self.root / "mkdocs.yml"
+        if not config_path.is_file():
+            return frozenset()
+        from steadyground.languages.sites import load_config  # the one config reader (INHERIT, !ENV)
+        try:
+            plan = (load_config(config_path).get("extra") or {}).get("plan") or {}
+        except Exception:  # an unreadable config is the build's to report
+            return frozenset()
+        return frozenset({plan["page"]}) if isinstance(plan, dict) and isinstance(plan.get("page"), str) else frozenset()
+
+    def has_page(self, name: str) -> bool:
+        return any(p.name == name for p in self.pages)
+
+    @property
+    def articles(self) -> tuple[Page, ...]:
+        return tuple(p for p in self.pages if p.name.startswith("articles/"))
+
+    @property
+    def article_slugs(self) -> set[str]:
+        return {p.path.stem for p in self.articles}
+
+    @functools.cached_property
+    def snippets(self) -> dict[str, str]:
+        """includes/<name>.md -> text."""
+        if not self.includes.is_dir():
+            return {}
+        return {f"includes/{p.name}": p.read_text(encoding="utf-8") for p in sorted(self.includes.glob("*.md"))}
+
+    @functools.cached_property
+    def quiz_paths(self) -> tuple[Path, ...]:
+        return tuple(sorted(self.quiz_dir.glob("*.yml"))) if self.quiz_dir.is_dir() else ()
+
+    @functools.cached_property
+    def quizzes(self) -> tuple[Quiz, ...]:
+        """Quizzes whose YAML loads as a mapping (the others are reported by the quiz rules)."""
+        found = []
+        for path in self.quiz_paths:
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except yaml.YAMLError:
+                continue
+            if isinstance(data, dict):
+                found.append(Quiz(path, data))
+        return tuple(found)
+
+    @property
+    def quiz_slugs(self) -> set[str]:
+        return {p.stem for p in self.quiz_paths}

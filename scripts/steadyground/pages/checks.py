@@ -1,0 +1,160 @@
+"""Pages: front matter, headings, reading level, article length and the links between pages."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Iterator
+
+from steadyground.pages import readability
+
+from steadyground.core.rules import Problem, at, rule
+from steadyground.core.project import Project, iso_date
+
+MAX_GRADE = 8.0
+WORDS = (700, 1500)
+MAX_DESCRIPTION = 160
+MAX_CONTENT_NOTE = 200
+# Material's own page keys are fine; anything else is probably a typo ("content-note") that would
+# silently skip a check.
+KNOWN_KEYS = {"title", "tab_title", "description", "reviewed", "content_note",
+              "hide", "icon", "status", "search", "subtitle"}
+
+
+@rule("reading-level", "pages")
+def reading_level(project: Project) -> Iterator[Problem]:
+    for page in project.pages:
+        measured = readability.grade(page.text)
+        if measured > MAX_GRADE:
+            yield at(page.shown, page.body_line_offset + 1,
+                     f"reads at school grade {measured:.1f}; keep it at grade {MAX_GRADE:.0f} or lower: "
+                     "shorter sentences and everyday words (measure with "
+                     f".venv/bin/python scripts/steadyground/pages/readability.py {page.shown})", "reading-level")
+
+
+@rule("article-length", "pages")
+def article_length(project: Project) -> Iterator[Problem]:
+    low, high = WORDS
+    for page in project.articles:
+        words = readability.word_count(page.text)
+        if not low <= words <= high:
+            advice = "add to it or merge it into another article" if words < low else "split it into two articles"
+            yield at(page.shown, page.body_line_offset + 1,
+                     f"the article has {words} words; articles have {low} to {high} (not counting References): "
+                     f"{advice}", "article-length")
+
+
+@rule("front-matter", "pages")
+def front_matter(project: Project) -> Iterator[Problem]:
+    for page in project.pages:
+        meta, shown = page.meta, page.shown
+        if page.meta_is_invalid:
+            continue  # one problem: front-matter-yaml names the line
+        if not page.text.startswith("---\n"):
+            yield at(shown, 1, "the page has no front matter: start it with a '---' block holding title, "
+                     "tab_title, description and reviewed (see AUTHORING.md)", "front-matter")
+            continue
+        for key, why in (("title", "the page heading and its name in the menu"),
+                         ("tab_title", "an everyday name for the browser tab and history"),
+                         ("description", "one sentence for search results")):
+            if not (isinstance(meta.get(key), str) and meta[key].strip()):
+                yield at(shown, 1, f"the front matter has no {key}: ({why})", "front-matter")
+        description = meta.get("description")
+        if isinstance(description, str) and len(description) > MAX_DESCRIPTION:
+            yield at(shown, page.key_line("description"),
+                     f"the description is {len(description)} characters; keep it to {MAX_DESCRIPTION}",
+                     "front-matter")
+        reviewed = iso_date(meta.get("reviewed"))
+        if reviewed is None:
+            yield at(shown, page.key_line("reviewed"),
+                     f"reviewed: {meta.get('reviewed')!r} is not a date written YYYY-MM-DD", "front-matter")
+        elif reviewed > datetime.date.today() + datetime.timedelta(days=1):  # a day's slack for time zones
+            yield at(shown, page.key_line("reviewed"), f"reviewed: {reviewed} is in the future", "front-matter")
+        for key in sorted(set(meta) - KNOWN_KEYS, key=str):
+            yield at(shown, page.key_line(str(key)),
+                     f"unknown front matter key '{key}' (known: {', '.join(sorted(KNOWN_KEYS))}); "
+                     "a misspelt key silently skips its check", "front-matter")
+
+
+@rule("content-note", "pages")
+def content_note(project: Project) -> Iterator[Problem]:
+    for page in project.pages:
+        note = page.meta.get("content_note")
+        if note is None:
+            continue
+        line = page.key_line("content_note")
+        if not (isinstance(note, str) and note.strip()):
+            yield at(page.shown, line, "content_note must be a short sentence of text", "content-note")
+            continue
+        if len(note) >= MAX_CONTENT_NOTE:
+            yield at(page.shown, line, f"content_note is {len(note)} characters; keep it under {MAX_CONTENT_NOTE}",
+                     "content-note")
+        # CONT-5: warnings add anticipation without reducing distress; no "trigger warning" styling.
+        if re.search(r"trigger|\bTW\b|\bCW\b|content warning|^\W*warning\b", note, re.I):
+            yield at(page.shown, line, "content_note uses warning wording (trigger, TW, CW, warning); "
+                     "say plainly what the page covers", "content-note")
+
+
+@rule("headings", "pages")
+def headings(project: Project) -> Iterator[Problem]:
+    for page in project.pages:
+        found = page.headings()
+        h1s = [h for h in found if h[0] == 1]
+        if not found:
+            yield at(page.shown, 1, "the page has no '# Heading'; start it with one", "headings")
+            continue
+        if found[0][0] != 1:
+            yield at(page.shown, found[0][2], f"the first heading is level {found[0][0]}; start with one '# Heading'",
+                     "headings")
+        for _, text, line in h1s[1:]:
+            yield at(page.shown, line, f"a second top heading '# {text}'; a page has one, use '## {text}'", "headings")
+        for (before, _, _), (level, text, line) in zip(found, found[1:]):
+            if level > before + 1:
+                yield at(page.shown, line, f"heading '{text}' is level {level} right after level {before}; "
+                         f"do not skip levels (use {'#' * (before + 1)})", "headings")
+
+
+def _internal(target: str) -> bool:
+    return not re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) and not target.startswith(("#", "/"))
+
+
+def _exists(project: Project, name: str) -> bool:
+    if name.startswith("quizzes/") and name.endswith(".md"):
+        slug = name.removeprefix("quizzes/").removesuffix(".md")
+        return slug == "index" or slug in project.quiz_slugs
+    return project.has_page(name) or (project.docs / name).exists() or name in project.plan_pages
+
+
+@rule("link-target", "pages")
+def link_target(project: Project) -> Iterator[Problem]:
+    """Links between pages name a page that exists (quiz pages come from quizzes/<slug>.yml)."""
+    from steadyground.core.project import resolve
+    for page in project.pages:
+        for line, col, target in page.link_places():
+            if not _internal(target) or not target.split("#")[0]:
+                continue
+            name = resolve(page.name, target)
+            if not _exists(project, name):
+                hint = ""
+                if name.startswith("quizzes/"):
+                    hint = f" (quizzes: {', '.join(sorted(project.quiz_slugs))})"
+                elif name.startswith("articles/"):
+                    hint = " (write links relative to this file, e.g. ../help.md from an article)"
+                yield at(page.shown, line, f"the link '{target}' points to docs/{name}, which does not exist{hint}",
+                         "link-target", col)
+
+
+@rule("article-links-a-quiz", "pages")
+def article_links_a_quiz(project: Project) -> Iterator[Problem]:
+    """Every article links to a self-check page or embeds one, so readers find the quizzes."""
+    from steadyground.quizzes.embeds import markers
+    quiz_pages = {f"quizzes/{slug}.md" for slug in project.quiz_slugs}
+    if not quiz_pages:
+        return
+    for page in project.articles:
+        embedded = any(m.slug in project.quiz_slugs for m in markers(page.text))
+        if not embedded and not page.link_targets() & quiz_pages:
+            example = sorted(quiz_pages)[0].removeprefix("quizzes/")
+            yield at(page.shown, page.body_line_offset + 1,
+                     f"the article links to no self-check; add a link such as [Take the self-check](../quizzes/{example}) "
+                     "or embed one with <!-- quiz: slug -->", "article-links-a-quiz")

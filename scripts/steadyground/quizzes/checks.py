@@ -1,0 +1,228 @@
+"""Quizzes: every rule of quizkit (structure, bands, flags, examples; quizzes/README.md) plus the
+wording of what a reader sees (CONT-1, CONT-2, issue 11), each problem at its line in the .yml."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+from steadyground import quizzes as quizkit
+from steadyground.core.yaml_loader import load_file
+
+from steadyground.core.rules import Problem, at, at_place, rule
+from steadyground.core.project import Project, Quiz, markdown_link_targets, normalise, resolve
+
+Place = Callable[[tuple], tuple[int, int]]
+
+
+def quiz_places(project: Project) -> Iterator[tuple[Quiz, Place]]:
+    """Each readable quiz with a function from data path to (line, column) in its file."""
+    for quiz in project.quizzes:
+        positions = load_file(quiz.path, quiz.shown).positions
+
+        def place(path: tuple, positions=positions) -> tuple[int, int]:
+            found = positions.of(path)
+            return found.line, found.col
+        yield quiz, place
+
+
+@rule("quiz-file", "quizzes")
+def quiz_file(project: Project) -> Iterator[Problem]:
+    """quizkit's own rules, on the English quizzes and their translations (quizzes/es/, whose
+    scoring must match their source); each problem keeps quizkit's rule name (quizzes/README.md)."""
+    if not project.quiz_dir.is_dir():
+        return
+    folders = [project.quiz_dir, *quizkit.language_dirs(project.quiz_dir)]
+    paths = [(p, p.relative_to(project.root).as_posix()) for folder in folders for p in quizkit.quiz_files(folder)]
+    _, problems = quizkit.check_paths(paths)
+    yield from problems
+
+
+# ---- results: no labels, no commands (CONT-2) ----------------------------------------------------------
+
+# Clinical labels (CONT-2; evidence.md §8.2). "You have" is only a label when a condition follows.
+CONDITION = (r"(?:a\s+|an\s+)?(?:trauma[- ]?bond\w*|ptsd|c-?ptsd|post-traumatic stress disorder"
+             r"|depression|anxiety|codependen\w*|stockholm\w*|\w*\s*disorder|\w*\s*syndrome"
+             r"|an? addiction|attachment issues|bpd)")
+LABELS = [
+    ("you-are-label", rf"\byou(?:'re| are)\s+(?:(?:probably|likely|clearly|definitely)\s+)?"
+                      rf"(?:trauma[- ]?bonded|codependent|addicted|an addict|{CONDITION})\b"),
+    ("you-have-condition", rf"\byou (?:probably |likely |may |might |clearly )?"
+                           rf"(?:have|suffer from|show signs of)\s+{CONDITION}"),
+    ("diagnosis", r"\bdiagnos\w*"),  # allowed only as "not a diagnosis" and similar, see below
+    ("narcissist", r"\bnarcissis\w*"),
+    ("psychopath", r"\b(?:psycho|socio)path\w*"),
+    ("abuser-is", r"\b(?:the |your )?abuser (?:is|was)\b|\byour abuser\b"),
+    ("partner-is-label", r"\b(?:your|the) (?:partner|ex|parent|relative)(?:'s| is| was)\s+(?:a|an)\s+"
+                         r"(?:abuser|manipulator|narcissist|psychopath)"),
+    ("researchers-call-this", r"\bresearchers call (?:this|it|that)\b"),
+]
+NOT_A_DIAGNOSIS = re.compile(
+    r"\b(?:not|never|no|cannot|can't|can not)\s+(?:a\s+|any\s+)?(?:medical\s+|formal\s+)?diagnos\w*", re.I)
+COMMANDS = [("you-must", r"\byou (?:must|need to|should|have to|ought to)\b")]
+DONT_HAVE_TO = re.compile(r"\byou (?:do not|don't|never) (?:have|need) to\b", re.I)
+RESULT_RULES = [(name, re.compile(rx, re.I)) for name, rx in LABELS + COMMANDS]
+
+
+def result_problems(text: str) -> list[str]:
+    plain = normalise(text)
+    plain = DONT_HAVE_TO.sub("", NOT_A_DIAGNOSIS.sub("", plain))
+    return [f"[{name}] '{m.group(0)}'" for name, rx in RESULT_RULES for m in rx.finditer(plain)]
+
+
+def results(quiz: Quiz) -> list[tuple[str, tuple, dict]]:
+    """(where, data path, item) of every result: bands, their flagged words, the quiz's flagged
+    words, flags."""
+    found = [(w, p, b) for (w, b), (p, _) in zip(quiz.bands(), quiz.band_paths())]
+    found += [(w, ("flags", w.split(".", 1)[1]), f) for w, f in quiz.flags()]
+    found += [(f"{w}.flagged", p + ("flagged",), b["flagged"]) for (w, b), (p, _) in zip(quiz.bands(), quiz.band_paths())
+              if isinstance(b.get("flagged"), dict)]
+    if isinstance(quiz.data.get("flagged"), dict):
+        found.append(("flagged", ("flagged",), quiz.data["flagged"]))
+    return [(w, p, item) for w, p, item in found if "body" in item or "title" in item]
+
+
+@rule("result-wording", "quizzes")
+def result_wording(project: Project) -> Iterator[Problem]:
+    for quiz, place in quiz_places(project):
+        for where, path, item in results(quiz):
+            for key in ("title", "body"):
+                for found in result_problems(item.get(key) or ""):
+                    words = found.split("] ", 1)[1]
+                    yield at_place(quiz.shown, place(path + (key,)),
+                             f"{where}.{key}: {words} labels the reader or the other person, or tells the reader "
+                             "what to do; describe what some people notice, and say what may help", "result-wording")
+
+
+# ---- the intro (CONT-1, issue 13) -----------------------------------------------------------------------
+
+INTRO_NEEDS = [
+    (r"\bnot a diagnosis\b", "say that it is not a diagnosis"),
+    (r"only you can decide", "say 'only you can decide' (CONT-1)"),
+    (r"stay on this device", "say that answers 'stay on this device' (CONT-1)"),
+]
+MAX_INTRO_WORDS = 70
+
+
+@rule("intro-wording", "quizzes")
+def intro_wording(project: Project) -> Iterator[Problem]:
+    for quiz, place in quiz_places(project):
+        intro = normalise(quiz.data.get("intro") or "")
+        line, col = place(("intro",))
+        for pattern, what in INTRO_NEEDS:
+            if not re.search(pattern, intro, re.I):
+                yield at(quiz.shown, line, f"the intro must {what}", "intro-wording", col)
+        if "../safe-use.md" not in markdown_link_targets(intro):
+            yield at(quiz.shown, line, "the intro must link the safe-use page: [use this site safely](../safe-use.md)",
+                     "intro-wording", col)
+        words = len(intro.split())
+        if words > MAX_INTRO_WORDS:
+            yield at(quiz.shown, line, f"the intro has {words} words; keep it to {MAX_INTRO_WORDS} so question 1 "
+                     "shows on the first screen", "intro-wording", col)
+        if re.search(r"exit this page|shift key", intro, re.I):
+            yield at(quiz.shown, line, "the intro mentions the exit keys; the page adds them (and leaves them off "
+                     "paper), so leave them out", "intro-wording", col)
+
+
+@rule("hint-wording", "quizzes")
+def hint_wording(project: Project) -> Iterator[Problem]:
+    for quiz, place in quiz_places(project):
+        for i, q in enumerate(quiz.data.get("questions") or []):
+            if isinstance(q, dict) and re.search(r"select (?:all that apply|one answer)", str(q.get("hint") or ""), re.I):
+                yield at_place(quiz.shown, place(("questions", i, "hint")),
+                         f"question \"{q.get('id')}\": the page already says how to answer; leave 'select ...' out "
+                         "of the hint", "hint-wording")
+
+
+# Outcome promises (issue 11): nobody can promise that an urge passes or eases.
+PROMISES = re.compile(r"\b(?:can|will|should) (?:pass|ease|fade|get easier)\b|\bpeaks? and then eases?\b"
+                      r"|\byou will (?:feel|be) (?:better|fine|ok|okay|safe)\b|\bit gets? easier\b", re.I)
+
+
+@rule("outcome-promise", "quizzes")
+def outcome_promise(project: Project) -> Iterator[Problem]:
+    for quiz, place in quiz_places(project):
+        for where, path, text in quiz.reader_text_paths():
+            for m in PROMISES.finditer(normalise(text)):
+                yield at_place(quiz.shown, place(path), f"{where}: '{m.group(0)}' promises an outcome nobody can promise",
+                         "outcome-promise")
+
+
+def _article_links(project: Project, text: str) -> list[str]:
+    slugs = project.article_slugs
+    return [t for t in markdown_link_targets(text)
+            if (m := re.fullmatch(r"\.\./articles/([a-z0-9-]+)\.md(?:#.*)?", t)) and m.group(1) in slugs]
+
+
+@rule("result-links", "quizzes")
+def result_links(project: Project) -> Iterator[Problem]:
+    """Every result links an article and the help page."""
+    for quiz, place in quiz_places(project):
+        for where, path, item in results(quiz):
+            body = item.get("body") or ""
+            line, col = place(path + ("body",))
+            if "../help.md" not in markdown_link_targets(body):
+                yield at(quiz.shown, line, f"{where}: the result does not link the help page: [get help](../help.md)",
+                         "result-links", col)
+            if not _article_links(project, body):
+                yield at(quiz.shown, line, f"{where}: the result links no article; add one such as "
+                         "[planning ahead](../articles/planning-ahead.md)", "result-links", col)
+
+
+@rule("safety-flag-wording", "quizzes")
+def safety_flag_wording(project: Project) -> Iterator[Problem]:
+    """CONT-2/CONT-4: a raised safety flag links the safety-planning article and says what to do
+    in danger now."""
+    for quiz, place in quiz_places(project):
+        flag = (quiz.data.get("flags") or {}).get("safety")
+        if not isinstance(flag, dict):
+            continue
+        body = normalise(flag.get("body") or "")
+        line, col = place(("flags", "safety", "body"))
+        if "../articles/planning-ahead.md" not in markdown_link_targets(body):
+            yield at(quiz.shown, line, "the safety flag must link [planning ahead](../articles/planning-ahead.md)",
+                     "safety-flag-wording", col)
+        if not re.search(r"in danger now, call", body, re.I):
+            yield at(quiz.shown, line, "the safety flag must say 'If you are in danger now, call ...'",
+                     "safety-flag-wording", col)
+
+
+@rule("quiz-link-target", "quizzes")
+def quiz_link_target(project: Project) -> Iterator[Problem]:
+    """Links in a quiz's text are written from the quiz's own page, quizzes/<slug>/ (so
+    ../help.md, ../articles/<slug>.md); checked here against that page, at the .yml line."""
+    from steadyground.pages.checks import _exists
+    for quiz in project.quizzes:
+        yield from link_problems(quiz, lambda name: _exists(project, name))
+
+
+def link_problems(quiz: Quiz, exists: Callable[[str], bool]) -> Iterator[Problem]:
+    """Every link in what a reader sees of `quiz` that names no page (`exists` says which
+    docs/ paths do), at its line and column in the .yml file."""
+    from steadyground.pages.checks import _internal
+    positions = load_file(quiz.path, quiz.shown).positions
+    page = f"quizzes/{quiz.slug}.md"
+    for where, path, text in quiz.reader_text_paths():
+        for target in markdown_link_targets(text):
+            if not _internal(target) or not target.split("#")[0]:
+                continue
+            name = resolve(page, target)
+            if exists(name):
+                continue
+            start = positions.of(path)
+            line, col = _find_after(quiz, (start.line, start.col), f"]({target}")
+            fix = ""
+            if exists(resolve("quizzes/x/y.md", target)) or exists(target):
+                fix = " (links in a quiz are written from its page in quizzes/, e.g. ../help.md)"
+            yield at(quiz.shown, line, f"{where}: the link '{target}' points to docs/{name}, which does not exist{fix}",
+                     "quiz-link-target", col)
+
+
+def _find_after(quiz: Quiz, start: tuple[int, int], needle: str) -> tuple[int, int]:
+    """The line and column of `needle` at or after a value's start (a link inside a long text)."""
+    lines = quiz.path.read_text(encoding="utf-8").split("\n")
+    for number in range(start[0], len(lines) + 1):
+        col = lines[number - 1].find(needle)
+        if col >= 0:
+            return number, col + 2
+    return start

@@ -1,0 +1,88 @@
+"""The gate's command line: `verify_site.py [SITE_DIR] [--site-url URL]`.
+
+Reads the exit URL and the default site_url from mkdocs.yml (SITE_URL wins, as in the
+build), checks the built site and prints one line per problem. Exit status 0 when the site
+passes, 1 when it has problems, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import yaml
+
+from steadyground.languages.sites import LANGUAGES
+
+from steadyground.safety.gate import Expected, Site, verify
+
+from steadyground.core.paths import REPO
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _env(loader, node):
+    # !ENV [NAME, default]: the variable when set, else the default (as MkDocs reads it)
+    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    name = values[0] if isinstance(values[0], str) else None
+    return os.environ.get(name, values[-1]) if name else values[-1]
+
+
+_Loader.add_constructor("!ENV", _env)
+
+
+def expected_from_config(config_file: Path = REPO / "mkdocs.yml", site_url: str | None = None) -> Expected:
+    config = _read_config(config_file)
+    url = site_url or config.get("site_url") or "/"
+    quick_exit = config["extra"]["quick_exit"]
+    return Expected(site_url=url if url.endswith("/") else url + "/", exit_url=quick_exit["url"],
+                    help_page=quick_exit.get("help_page", "help/"),
+                    safe_use_page=quick_exit.get("safe_use_page", "safe-use/"))
+
+
+def expected_languages(site_url: str | None = None) -> list[Expected]:
+    """One Expected per language of `make build` (buildkit/languages.py): its own path,
+    exit page, help and safe-use pages."""
+    base = site_url or os.environ.get("SITE_URL") or _read_config(REPO / "mkdocs.yml").get("site_url") or "/"
+    base = base if base.endswith("/") else base + "/"
+    return [expected_from_config(REPO / language.config, base + language.subdir) for language in LANGUAGES]
+
+
+def _read_config(config_file: Path) -> dict:
+    """A config with its INHERIT parent merged in, dictionaries key by key (as MkDocs does)."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)
+    parent = config.pop("INHERIT", None)
+    return _merged(_read_config(config_file.parent / parent), config) if parent else config
+
+
+def _merged(base: dict, override: dict) -> dict:
+    result = dict(base)
+    for key, value in override.items():
+        result[key] = _merged(result[key], value) if isinstance(value, dict) and isinstance(result.get(key), dict) \
+            else value
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="verify_site.py", description=__doc__.splitlines()[0])
+    parser.add_argument("site_dir", nargs="?", default=os.environ.get("SITE_DIR", "site"), type=Path)
+    parser.add_argument("--site-url", help="the address the site is built for (default: SITE_URL, then mkdocs.yml)")
+    args = parser.parse_args(argv)
+    if not args.site_dir.is_dir():
+        print(f"verify_site.py: no built site at {args.site_dir}/ (run `make build` first)", file=sys.stderr)
+        return 2
+    shown = os.path.relpath(args.site_dir)
+    shown = str(args.site_dir) if shown.startswith("..") else Path(shown).as_posix()
+    problems = verify(Site(args.site_dir, shown, REPO), expected_languages(site_url=args.site_url))
+    for line in problems:
+        print(line)
+    if problems:
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}: the site is not safe to publish.",
+              file=sys.stderr)
+        return 1
+    print(f"{shown}/: every page and stylesheet passes the safety gate.", file=sys.stderr)
+    return 0
