@@ -46,7 +46,7 @@ $(NODE_TOOLS): tools/package.json tools/package-lock.json
 
 ifeq ($(GENERATOR),mkdocs)
 # --no-strict: while previewing, a broken save shows its problems on every page instead of
-# stopping (buildkit/serve_report.py); `make build` and `make check` stay strict.
+# stopping (scripts/steadyground/build/preview.py); `make build` and `make check` stay strict.
 # SITE_LANGUAGE=es previews the Spanish site (mkdocs.es.yml) instead; its "In English" link then
 # leads nowhere, since one preview serves one language (make build has both).
 serve: $(VENV)/.site-deps
@@ -100,8 +100,8 @@ test-quick: $(VENV)/.test-deps $(ZVENV)/.deps $(NODE_TOOLS)
 	java="$$(scripts/ensure-java.sh)" && export JAVA="$$java" VNU_JAR="$(CURDIR)/$(VNU_JAR)" && \
 	  $(BIN)/python -m pytest -q $(PYTEST_PARALLEL) -m "not browser"
 
-# The quiz part of make check: quizkit's rules, quiz wording and links (one file:
-# .venv/bin/python scripts/check_quizzes.py quizzes/<slug>.yml for quizkit's rules alone).
+# The quiz part of make check: the quiz rules, quiz wording and links (one file:
+# .venv/bin/python scripts/check_quizzes.py quizzes/<slug>.yml for the quiz file rules alone).
 check-quizzes: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_site.py --area quizzes
 

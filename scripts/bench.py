@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from steadyground.bench import generators, lighthouse, peer, projects, scaling, transfer  # noqa: E402
+from steadyground.bench.chromium import chromium_path  # noqa: E402
 from steadyground.bench.common import REPO, BuildFailed, build, kb, log, median  # noqa: E402
 from steadyground.bench.languages import all_languages  # noqa: E402
 from steadyground.bench.pages import PAGE_ALLOWANCE, extra_text_bytes, own_code, page_budget  # noqa: E402
@@ -27,7 +28,6 @@ from steadyground.bench.report import Row, document  # noqa: E402
 from steadyground.bench.scaling import alternate  # noqa: E402
 from steadyground.bench.server import serve_gzip  # noqa: E402
 from steadyground.languages.sites import site_urls  # noqa: E402
-from harness.browser import chromium_path  # noqa: E402
 
 QUIZ_PAGE_GOAL = 1.10  # a quiz page builds in at most 1.1x the time of a plain page of the same text
 SITE_GOAL = 1.15  # 1,000 articles + 200 quizzes within 1.15x of 1,200 plain pages

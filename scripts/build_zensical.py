@@ -4,8 +4,8 @@
     python scripts/build_zensical.py serve [-f mkdocs.es.yml] [--dev-addr 127.0.0.1:8000]
 
 Zensical reads mkdocs.yml but runs no MkDocs hooks, so this runs the hooks' steps
-(scripts/steadyground/) before and after it: see buildkit/zensical.py. `build` makes every
-language (buildkit/languages.py: English in site_dir, Spanish in site_dir/es/), SITE_URL
+(scripts/steadyground/) before and after it: see steadyground/build/zensical.py. `build` makes every
+language (steadyground/languages/sites.py: English in site_dir, Spanish in site_dir/es/), SITE_URL
 honoured as by `make build`; `serve` previews one language (English unless -f). A mistake
 is one message with the file's name and exit code 1.
 """
@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from steadyground.build import zensical as zen  # noqa: E402
 from steadyground.core.errors import BuildError  # noqa: E402
 from steadyground.languages import sites as languages  # noqa: E402
-from steadyground.build import zensical as zen  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_ZENSICAL = REPO / ".venv-zensical" / "bin" / "zensical"

@@ -1,5 +1,5 @@
 """MkDocs hook for the private plan: a thin adapter over scripts/steadyground/plans/build.py (the
-Zensical build, buildkit/zensical.py, runs the same steps).
+Zensical build, steadyground/build/zensical.py, runs the same steps).
 
 - on_config: read extra.plan (file: the YAML, page: the page it becomes).
 - on_files: check the plan file (every problem as plans/<file>.yml:LINE:COL, the build
@@ -14,8 +14,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from steadyground.core.errors import BuildError
 from steadyground.build import preview as serve_report
+from steadyground.core.errors import BuildError
 from steadyground.plans.build import PlanBuild
 from steadyground.quizzes.build import nav_paths
 

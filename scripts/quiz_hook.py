@@ -1,9 +1,9 @@
 """MkDocs hook for self-scoring quizzes: a thin adapter over scripts/steadyground/quizzes/build.py.
 
-Every build step lives in buildkit and quizkit; only this file knows MkDocs (the Zensical
+Every build step lives in scripts/steadyground/quizzes/; only this file knows MkDocs (the Zensical
 build, scripts/build_zensical.py, calls the same steps).
 
-- on_config: settings and UI strings from `extra.quiz` (quizkit/config.py).
+- on_config: settings and UI strings from `extra.quiz` (steadyground/quizzes/config.py).
 - on_files: load and validate every quizzes/*.yml; any problem fails the build with one
   error listing them all as `quizzes/<file>.yml:LINE:COL: message (rule)`. Otherwise add a
   generated page per quiz (quizzes/<slug>.md, not in the nav, edit link to the YAML) and
@@ -12,7 +12,7 @@ build, scripts/build_zensical.py, calls the same steps).
 - on_post_page: put each quiz's markup in place, with its rendered Markdown fields.
 Nothing is written to docs/ or quizzes/: generated pages live in memory.
 While previewing (`make serve`), a problem is recorded for the page that lists them
-(buildkit/serve_report.py) and the build goes on with the quizzes that are valid.
+(steadyground/build/preview.py) and the build goes on with the quizzes that are valid.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from steadyground.build import preview as serve_report
+
 # Top level: the hook's folder is on sys.path only while this module loads.
 from steadyground.core.errors import BuildError
-from steadyground.build import preview as serve_report
 from steadyground.quizzes.build import MARKER, QuizBuild, nav_paths  # noqa: F401 (MARKER: used by tests)
 
 _state: dict = {"build": None}

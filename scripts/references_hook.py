@@ -12,9 +12,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from steadyground.references import bibliography as references
 from steadyground.build import preview as serve_report
 from steadyground.core.problems import format_problems
+from steadyground.references import bibliography as references
 
 _state: dict = {"bibliography": None}
 

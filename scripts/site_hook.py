@@ -2,16 +2,16 @@
 
 - extra.scope comes from site_url, so Material's inline script is the same on every page.
 - Our JS and CSS are bundled and minified into one file each; the CSS bundle ends with
-  dark colours derived from Material's own dark palette (buildkit/bundles.py).
+  dark colours derived from Material's own dark palette (steadyground/assets/bundles.py).
 - Every page gets the same strict Content-Security-Policy <meta>, hashes computed here.
 - Links to other sites get rel="noopener noreferrer" and never open a new tab.
-- What authors write is checked before it becomes a page (sitekit/author_checks.py): no
+- What authors write is checked before it becomes a page (steadyground/pages/author_checks.py): no
   symbolic links in the sources, snippets only from includes/, front matter and
   abbreviations without markup, page HTML inside the allowlist. Every problem is listed
   at once, `docs/<file>.md:LINE: message`, and the build stops before writing a page.
   The gate over the built site (scripts/verify_site.py) runs after every build.
 - While previewing (`make serve`), problems do not stop the build: every page shows them
-  instead, so the browser shows what a save broke (buildkit/serve_report.py).
+  instead, so the browser shows what a save broke (steadyground/build/preview.py).
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from steadyground.core.errors import BuildError
 from steadyground.assets import bundles
-from steadyground.languages import sites as languages
-from steadyground.pages import build as pages
 from steadyground.build import preview as serve_report
-from steadyground.pages import author_checks
 from steadyground.core import front_matter
+from steadyground.core.errors import BuildError
+from steadyground.languages import sites as languages
+from steadyground.pages import author_checks
+from steadyground.pages import build as pages
 
 log = logging.getLogger("mkdocs.plugins.site")
 

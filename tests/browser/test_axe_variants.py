@@ -10,7 +10,7 @@ import pytest
 from harness.axe import COLOUR_RULES, axe_violations, check_schemes
 from harness.browser import GuardedPages, PageGuard
 from harness.build import REPO
-from harness.server import serve_directory
+from steadyground.bench.static_server import serve_directory
 
 SEEDED = REPO / "tests" / "fixtures" / "axe-seeded"
 VIEWPORTS = {"phone": (375, 740), "desktop": (1280, 900)}  # test_every_page's

@@ -5,9 +5,9 @@ set in light, and in dark the colour rules plus proof that nothing else differs 
 
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
+
+import pytest
 
 from harness.axe import check_schemes, format_violations
 from harness.build import REPO

@@ -4,8 +4,6 @@ safe-use page says what every page does (measured on the home page, an article a
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from harness.build import REPO

@@ -15,4 +15,6 @@ def test_guard_records_other_hosts_console_errors_and_csp_violations(open_page, 
     assert any("boom" in error for error in page_guard.console_errors)
     assert page_guard.problems()
     # Leave the guard clean so this test's own teardown passes.
-    page_guard.foreign_requests.clear(); page_guard.csp_violations.clear(); page_guard.console_errors.clear()
+    page_guard.foreign_requests.clear()
+    page_guard.csp_violations.clear()
+    page_guard.console_errors.clear()

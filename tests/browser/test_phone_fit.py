@@ -6,7 +6,6 @@ is at least 44x44 px (GOV.UK's touch target)."""
 from __future__ import annotations
 
 import pytest
-
 from test_every_page import _page_paths
 
 WIDTHS = [320, 360]

@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from quiz_browser import answer, show_results
 
-from steadyground import quizzes as quizkit
 from harness.axe import axe_violations, format_violations
 from harness.languages import real_quizzes
-from quiz_browser import answer, show_results
+from steadyground import quizzes as quizkit
 
 REPO = Path(__file__).resolve().parents[2]
 SLUG = "everything"

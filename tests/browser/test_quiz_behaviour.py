@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-
-from steadyground import quizzes as quizkit
-from harness.languages import language_of, real_quizzes
 from quiz_browser import answer, fieldset_id, question, show_results, shown_results
+
+from harness.languages import language_of, real_quizzes
+from steadyground import quizzes as quizkit
 
 SLUG = "everything"
 PAGE = f"quizzes/{SLUG}/"
@@ -185,7 +185,8 @@ def test_start_again_clears_everything(open_quiz_page):
 def test_exclusive_answers(open_quiz_page):
     page = open_quiz_page(PAGE)
     supports = question(page, SLUG, "supports")
-    checked = lambda: supports.locator("input:checked").evaluate_all("els => els.map(e => e.labels[0].textContent)")
+    def checked():
+        return supports.locator("input:checked").evaluate_all("els => els.map(e => e.labels[0].textContent)")
     answer(page, SLUG, {"supports": ["A friend", "A family member"]})
     assert checked() == ["A friend", "A family member"]
     answer(page, SLUG, {"supports": ["No one right now"]})

@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from steadyground import quizzes as quizkit
-from harness.languages import real_quizzes
 from quiz_browser import check_example
+
+from harness.languages import real_quizzes
+from steadyground import quizzes as quizkit
 
 REPO = Path(__file__).resolve().parents[2]
 

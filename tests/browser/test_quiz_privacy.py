@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from quiz_browser import answer, show_results
 
-from steadyground import quizzes as quizkit
 from harness.languages import LANGUAGES
 from harness.storage import is_empty, storage_snapshot
-from quiz_browser import answer, show_results
+from steadyground import quizzes as quizkit
 
 SLUG = "everything"
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "quizzes" / "valid" / "everything.yml"

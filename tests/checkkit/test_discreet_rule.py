@@ -1,9 +1,8 @@
-"""make check's discreet-history rule (checkkit/discreet.py) names, in every language, a tab
+"""make check's discreet-history rule (steadyground/pages/discreet.py) names, in every language, a tab
 title or an address that would tell a watcher the topic, at the line to change, including a
 page whose missing tab_title would fall back to a telling title."""
 
 from __future__ import annotations
-
 
 from steadyground import check as checkkit
 from steadyground.core.project import ROOT, Project

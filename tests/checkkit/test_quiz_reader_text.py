@@ -5,10 +5,9 @@ generated page)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from steadyground import check as checkkit
-from steadyground.core.project import Project, Quiz
+from steadyground.core.project import Project
+from steadyground.quizzes import fields
 
 
 def test_a_broken_link_in_a_flagged_result_is_named_at_its_yml_line(project):
@@ -34,7 +33,7 @@ def test_reader_text_covers_every_text_field_and_skips_test_data():
         "flagged": {"flags": ["f"], "title": "QF", "body": "QFB"},
         "examples": [{"name": "test data", "answers": {"q1": "A"}, "total": 0, "band": "B", "flags": []}],
     }
-    found = {where: text for where, _, text in Quiz(Path("x.yml"), data).reader_text_paths()}
+    found = {where: text for where, _, text in fields.reader_text_paths(data)}
     assert found == {
         "title": "T", "tab_title": "Notes", "description": "D", "content_note": "Note", "intro": "I",
         "questions.q1.text": "Q", "questions.q1.hint": "H", "questions.q1.options[0]": "A",

@@ -107,8 +107,8 @@ def test_command_line_prints_sorted_lines_and_exits_1(project):
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 1, run.stderr
     lines = run.stdout.splitlines()
-    assert lines and lines == sorted(lines, key=lambda l: (l.split(":")[0], int(l.split(":")[1]), int(l.split(":")[2])))
-    assert all(l.startswith("docs/articles/x.md:") and l.endswith(")") for l in lines), lines
+    assert lines and lines == sorted(lines, key=lambda line: (line.split(":")[0], int(line.split(":")[1]), int(line.split(":")[2])))
+    assert all(line.startswith("docs/articles/x.md:") and line.endswith(")") for line in lines), lines
     assert "Traceback" not in run.stderr
 
 

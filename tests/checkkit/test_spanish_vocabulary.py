@@ -1,9 +1,8 @@
-"""The Spanish pages keep to one variety of Spanish (checkkit/spanish_words.py): a word said
+"""The Spanish pages keep to one variety of Spanish (steadyground/languages/spanish_words.py): a word said
 mainly in Spain is named at its file:line:col in a page, a snippet and a quiz string, and not
 in a link target, a YAML comment or the accepted pair "refugio o casa de acogida"."""
 
 from __future__ import annotations
-
 
 from steadyground import check as checkkit
 from steadyground.core.project import ROOT, Project

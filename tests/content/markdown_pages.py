@@ -6,7 +6,20 @@ from __future__ import annotations
 
 import re
 
-from steadyground.core.project import ROOT, TRANSLATION_FOLDERS, Page, Project, Quiz, iso_date, markdown_link_targets, myth_marker_problems, normalise, resolve, without_link_targets, without_myths  # noqa: F401 (re-exported for the content tests)
+from steadyground.core.project import (  # noqa: F401 (re-exported for the content tests)
+    ROOT,
+    TRANSLATION_FOLDERS,
+    Page,
+    Project,
+    Quiz,
+    iso_date,
+    markdown_link_targets,
+    myth_marker_problems,
+    normalise,
+    resolve,
+    without_link_targets,
+    without_myths,
+)
 
 PROJECT = Project(ROOT)
 DOCS = PROJECT.docs

@@ -2,7 +2,7 @@
 unchecked details as certain, do not promise what cannot be promised, and do not give advice
 that could put a reader in danger.
 
-The rules live in scripts/steadyground/pages/accuracy.py (references: checkkit/references.py) and run on
+The rules live in scripts/steadyground/pages/accuracy.py (references: steadyground/references/checks.py) and run on
 the sources in tests/checkkit/test_site_rules.py, as `make check` runs them; these are their
 self-tests, and the check of the shared safety snippet."""
 
@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from steadyground.pages.accuracy import RULES, REASONS, findings, uncertain_diagnosis_sentences
-from steadyground.references.checks import _MARKED, UNCHECKED_DETAILS, unchecked_details
 from markdown_pages import INCLUDES, ROOT, normalise
+
+from steadyground.pages.accuracy import REASONS, RULES, findings, uncertain_diagnosis_sentences
+from steadyground.references.checks import _MARKED, UNCHECKED_DETAILS, unchecked_details
 
 # ---- self-tests: every rule can fail, careful wording passes -------------------------------------------
 

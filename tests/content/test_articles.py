@@ -7,9 +7,11 @@ are the self-tests of the citation parser the Spanish tests share."""
 
 from __future__ import annotations
 
-from steadyground.pages import checks as pages
-from steadyground.references.checks import cited_but_missing as _cited_but_missing, citations  # noqa: F401 (test_spanish)
 from markdown_pages import articles
+
+from steadyground.pages import checks as pages
+from steadyground.references.checks import citations
+from steadyground.references.checks import cited_but_missing as _cited_but_missing  # noqa: F401 (test_spanish)
 
 assert pages.WORDS == (700, 1500) and pages.MAX_GRADE == 8.0
 

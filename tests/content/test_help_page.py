@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-
 from markdown_pages import iso_date, normalise, page, quizzes, without_link_targets
 
 LINES = yaml.safe_load((Path(__file__).parent / "crisis_lines.yml").read_text(encoding="utf-8"))

@@ -16,9 +16,9 @@ Skipped, on purpose:
 from __future__ import annotations
 
 import pytest
+from markdown_pages import myth_marker_problems
 
 from steadyground.pages.wording import BANNED, REASONS, findings, markdown_findings
-from markdown_pages import myth_marker_problems
 
 
 def test_banned_ids_are_unique():

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from markdown_pages import ROOT, quizzes
 
 from steadyground import quizzes as quizkit
 from steadyground.quizzes.checks import PROMISES, result_problems
-from markdown_pages import ROOT, quizzes
 
 QUIZZES = quizzes()
 

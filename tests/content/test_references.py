@@ -8,12 +8,11 @@ import re
 from types import SimpleNamespace
 
 import pytest
-import yaml
+from markdown_pages import ROOT
 from mkdocs.exceptions import PluginError
 
-from steadyground.references import bibliography as references
-from markdown_pages import ROOT
 from steadyground.core.problems import Problem
+from steadyground.references import bibliography as references
 
 BIBLIOGRAPHY = references.load(ROOT)
 
@@ -155,7 +154,7 @@ def test_the_mkdocs_build_stops_listing_every_reference_problem(tmp_path):
 
 
 def test_the_zensical_staging_renders_references(tmp_path):
-    """Zensical runs no hooks: buildkit/zensical.py stages each page through render_page."""
+    """Zensical runs no hooks: steadyground/build/zensical.py stages each page through render_page."""
     from steadyground.build import zensical
 
     source = (ROOT / "scripts" / "steadyground" / "build" / "zensical.py").read_text(encoding="utf-8")

@@ -7,9 +7,15 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from markdown_pages import INCLUDES, all_pages, iso_date, normalise, page
-from steadyground.pages.safety_planning import CALLOUT, SAFETY_ARTICLE, SNIPPET, cont4_problems, mentions_leaving
+
+from steadyground.pages.safety_planning import (
+    CALLOUT,
+    SAFETY_ARTICLE,
+    SNIPPET,
+    cont4_problems,
+    mentions_leaving,
+)
 
 
 def test_cont4_checker_self_test():
@@ -25,12 +31,12 @@ def test_cont4_checker_self_test():
 
 
 def test_cont4_applies_to_the_pages_it_should():
-    """Guards the exemptions in checkkit/safety.py: the home page, the help page and the
+    """Guards the exemptions in steadyground/pages/safety_planning.py: the home page, the help page and the
     safety-planning article talk about leaving, so the rule is in force on them. (A new article
     that does not mention leaving needs no callout.)"""
     applies = {p.name for p in all_pages() if mentions_leaving(p.text)}
     missing = sorted({"index.md", "help.md", SAFETY_ARTICLE} - applies)
-    assert not missing, f"the leaving rule no longer finds the words it looks for on {missing}; check checkkit/safety.py LEAVING"
+    assert not missing, f"the leaving rule no longer finds the words it looks for on {missing}; check steadyground/pages/safety_planning.py LEAVING"
 
 
 def _callouts(markdown: str) -> list[str]:

@@ -19,12 +19,14 @@ from urllib.parse import urlsplit
 import pytest
 import textstat
 import yaml
-
 from markdown_pages import DOCS, INCLUDES, QUIZZES, Page, iso_date, normalise, page, without_link_targets
-from steadyground.languages.sites import load_config
-from steadyground.pages import readability
+
 # The citation parser of the English article tests, reused so both languages cite alike.
 from test_articles import _cited_but_missing, citations
+
+from steadyground.core.config import load_config
+from steadyground.pages import readability
+from steadyground.references.checks import reference_items
 
 ES = DOCS / "es"
 REPO = DOCS.parent
@@ -194,7 +196,7 @@ def reference_key(item: str) -> tuple[str, str]:
 
 
 def english_reference_items(name: str) -> list[str]:
-    return page(name).reference_items()
+    return reference_items(page(name))
 
 
 # Citations the Spanish page already has because it follows issue 11, while the English twin on
@@ -205,7 +207,7 @@ AHEAD_OF_ENGLISH: dict[str, set] = {}  # twin -> citations the Spanish page adds
 
 @pytest.mark.parametrize("name", ARTICLES)
 def test_references_match_the_english_twin(name):
-    spanish = {reference_key(i) for i in spanish_pages()[name].reference_items()}
+    spanish = {reference_key(i) for i in reference_items(spanish_pages()[name])}
     english = {reference_key(i) for i in english_reference_items(twin(name))}
     ahead = AHEAD_OF_ENGLISH.get(twin(name), set())
     assert ahead <= spanish, f"{name}: AHEAD_OF_ENGLISH lists {sorted(ahead - spanish)}, which the page does not cite"
@@ -217,7 +219,7 @@ def test_references_match_the_english_twin(name):
 @pytest.mark.parametrize("name", ARTICLES)
 def test_every_citation_is_in_the_references_and_back(name):
     spanish = spanish_pages()[name]
-    items = spanish.reference_items()
+    items = reference_items(spanish)
     assert len(items) >= 3, f"{name}: no '## Referencias' list with at least three items"
     problems = _cited_but_missing(spanish.prose, items)
     found, _ = citations(spanish.prose)
@@ -708,7 +710,8 @@ def test_help_page_key_point(name, pattern):
 
 def footer_numbers() -> list[str]:
     """Every tel: number the Spanish footer dials, in order."""
-    from steadyground.languages.sites import load_config  # MkDocs' loader: !ENV tags and INHERIT resolved
+    from steadyground.core.config import load_config
+    # MkDocs' loader: !ENV tags and INHERIT resolved
 
     footer = load_config(REPO / "mkdocs.es.yml")["extra"]["footer"]
     parts = list(footer["danger"]) + [part for line in footer["lines"] for part in line]
@@ -732,7 +735,7 @@ def test_footer_dials_only_listed_numbers_of_served_countries():
 
 def test_emergency_line_of_the_help_settings_names_every_served_emergency_number():
     """extra.help.emergency is the quiz engine's plain-text fallback (steadyground.quizzes.config)."""
-    from steadyground.languages.sites import load_config
+    from steadyground.core.config import load_config
 
     line = load_config(REPO / "mkdocs.es.yml")["extra"]["help"]["emergency"]
     wanted = {e["tel"][0] for e in served_lines() if e.get("emergency")}

@@ -5,9 +5,9 @@ free of the myths and blaming phrases of the Spanish pages, easy to read (Ferná
 least 70), with an intro that says what the English intro must say, results that link the
 Spanish help page and a Spanish article, and flags that point to an advocate and to ayuda.md.
 
-The rules are those of test_spanish.py (pages) and checkkit/quizzes.py (English quizzes), reused,
+The rules are those of test_spanish.py (pages) and steadyground/quizzes/checks.py (English quizzes), reused,
 not copied. That a translation scores exactly like its source is quizkit's job
-(quizkit/translation.py), run by the build and `make check`."""
+(steadyground/quizzes/translation.py), run by the build and `make check`."""
 
 from __future__ import annotations
 
@@ -17,11 +17,12 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
-
 import test_spanish as es  # the Spanish page rules; imported as a module so its tests are not collected twice
-from steadyground.core.project import Quiz, markdown_link_targets, normalise
+import yaml
 from markdown_pages import DOCS, QUIZZES, without_link_targets
+
+from steadyground.core.project import Quiz, markdown_link_targets, normalise
+from steadyground.quizzes import fields
 
 ES_QUIZZES = QUIZZES / "es"
 ES_DOCS = DOCS / "es"
@@ -65,7 +66,7 @@ def results(data: dict) -> list[tuple[str, dict]]:
 def reader_texts(data: dict) -> list[tuple[str, str]]:
     """(where, text) of every string a reader sees: checkkit's list plus the tab title and the
     flagged results, which that list leaves out."""
-    texts = Quiz(Path("x.yml"), data).reader_texts()
+    texts = fields.reader_texts(data)
     if isinstance(data.get("tab_title"), str):
         texts.append(("tab_title", data["tab_title"]))
     texts += [(f"{where}.{key}", item[key]) for where, item in results(data)

@@ -3,28 +3,16 @@ install`), and a guard that records what a reader's browser must never do."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-# Keep Chromium's own background traffic out of the request log (toolchain.md §3).
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from steadyground.bench.chromium import CHROMIUM_FLAGS, chromium_path  # noqa: F401 (the harness's)
+
 EXIT_STUB = "<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
 
 _REPORT_CSP = """document.addEventListener('securitypolicyviolation', (event) => {
   window.__reportCspViolation(event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline'));
 });"""
-
-
-def chromium_path() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    return None
 
 
 def _origin(url: str) -> str:

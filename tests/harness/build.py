@@ -10,8 +10,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from steadyground.languages import sites as languages
 from harness.generator import generator
+from steadyground.languages import sites as languages
 
 REPO = Path(__file__).resolve().parents[2]
 ZENSICAL = Path(os.environ.get("ZENSICAL", REPO / ".venv-zensical" / "bin" / "zensical"))

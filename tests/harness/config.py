@@ -1,30 +1,19 @@
-"""Read mkdocs.yml (and mkdocs.es.yml) as data (their !ENV tags resolve to their defaults)."""
+"""mkdocs.yml (and each language's config) as data, read by the site's one config reader
+(scripts/steadyground/core/config.py: INHERIT merged, !ENV resolved as the builds resolve it)."""
 
 from __future__ import annotations
 
 import functools
 from pathlib import Path
 
-import yaml
+from steadyground.core.config import load_config
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-def _env_default(loader, node):
-    value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [None]
-    return value[-1]
-
-
-_Loader.add_constructor("!ENV", _env_default)
-
-
 @functools.cache
 def site_config(path: Path = REPO / "mkdocs.yml") -> dict:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    return load_config(path)
 
 
 def exit_url(config: str = "mkdocs.yml") -> str:

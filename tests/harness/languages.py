@@ -9,9 +9,9 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from harness.config import REPO
 from steadyground import quizzes as quizkit
 from steadyground.languages.sites import load_config
-from harness.config import REPO
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ import pytest
 from harness import tally
 from harness.build import build_site
 from harness.generator import generator
-from harness.server import SUBPATH, ServedDirectory, serve_directory
+from steadyground.bench.static_server import SUBPATH, ServedDirectory, serve_directory
 
 REPO = Path(__file__).resolve().parents[2]
 CACHE = REPO / ".cache" / "test-sites"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from steadyground import plans as plankit
 from harness.config import REPO
+from steadyground import plans as plankit
 
 MARKER = "plum-4471"  # lower case: typing it never presses Shift (the quick exit's key)
 

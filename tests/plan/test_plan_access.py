@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from plan_browser import MARKER, PLAN_PAGES, fill, typed
 
 from harness.axe import axe_violations, format_violations
-from plan_browser import MARKER, PLAN_PAGES, fill, typed
 
 pytestmark = pytest.mark.browser
 LANGS = pytest.mark.parametrize("plan_page", PLAN_PAGES, ids=lambda p: p.code)

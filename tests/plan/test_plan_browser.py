@@ -6,9 +6,9 @@ plan, after a warning."""
 from __future__ import annotations
 
 import pytest
+from plan_browser import MARKER, PLAN_PAGES, fill, nothing_typed, typed
 
 from harness.storage import is_empty, storage_snapshot
-from plan_browser import MARKER, PLAN_PAGES, fill, nothing_typed, typed
 
 pytestmark = pytest.mark.browser
 LANGS = pytest.mark.parametrize("plan_page", PLAN_PAGES, ids=lambda p: p.code)

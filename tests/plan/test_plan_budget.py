@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import gzip
 
-from steadyground.assets.bundles import CSS_BUNDLE, JS_BUNDLE
 from harness.config import REPO
+from steadyground.assets.bundles import CSS_BUNDLE, JS_BUNDLE
 from steadyground.assets.minify import bundle
 
 PLAN_CODE_BUDGET = 1536  # bytes, gzip -9 of plan.js and plan.css, each minified as the bundle does

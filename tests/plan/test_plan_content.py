@@ -10,10 +10,10 @@ import pytest
 import textstat
 import yaml
 
-from steadyground import plans as plankit
 from harness.config import REPO
-from steadyground.plans import render
+from steadyground import plans as plankit
 from steadyground.pages import readability
+from steadyground.plans import render
 
 ENGLISH, SPANISH = REPO / "plans/plan.yml", REPO / "plans/es/plan.yml"
 TELLING = re.compile(r"\b(abuse|abuser|abusive|trauma|violence|danger|escape|leav\w*|safety|abuso|maltrato|violencia"

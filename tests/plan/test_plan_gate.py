@@ -4,10 +4,10 @@ tampered deploy, would leave it) fails with one line per problem."""
 
 from __future__ import annotations
 
-
 import pytest
 
-from harness.tampered import edit as _edit, gate_problems
+from harness.tampered import edit as _edit
+from harness.tampered import gate_problems
 from steadyground.safety.verify_cli import expected_languages
 
 PAGES = ["my-plan/index.html", "es/mi-plan/index.html"]

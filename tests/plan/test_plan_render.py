@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from steadyground import plans as plankit
-from steadyground.safety.allowlist import parse_document as parse
 from steadyground.plans import render
+from steadyground.safety.allowlist import parse_document as parse
 
 GOOD = Path(__file__).parent / "fixtures" / "good" / "plan.yml"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from harness.config import REPO
 from steadyground import check as checkkit
 from steadyground import plans as plankit
-from harness.config import REPO
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BAD = sorted((FIXTURES / "bad").glob("*.yml"))

@@ -11,9 +11,10 @@ import sys
 import urllib.error
 import urllib.request
 
-from steadyground.build import preview as serve_report
 from quiz_minisite import VALID_QUIZZES, make_project
 from test_serve_errors import _free_port, _wait_for
+
+from steadyground.build import preview as serve_report
 
 ENTRY = """stark-2007:
   type: book

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from quiz_minisite import VALID_QUIZZES, build, make_project
 
 from steadyground import quizzes as quizkit
-from quiz_minisite import VALID_QUIZZES, build, make_project
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quizzes"
 

@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from quiz_golden import check_golden
 
 from steadyground import quizzes as quizkit
 from steadyground.quizzes import render
 from steadyground.quizzes.rules import RULE_NAMES
-from quiz_golden import check_golden
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quizzes"
 BLOCK_START = r"(?=<(?:/?(?:div|section|form|ul)|fieldset|legend|label|li|p|h\d|button)\b)"

@@ -7,8 +7,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from steadyground.core.yaml_loader import MAX_BYTES, MAX_DEPTH, load_text, nesting_beyond
 from harness.build import REPO
+from steadyground.core.yaml_loader import MAX_BYTES, MAX_DEPTH, load_text, nesting_beyond
 
 
 def test_a_thousand_deep_brackets_are_one_problem_not_a_traceback(tmp_path):

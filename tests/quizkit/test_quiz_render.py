@@ -13,7 +13,7 @@ import pytest
 from markupsafe import Markup
 
 from steadyground import quizzes as quizkit
-from harness.html import parse
+from steadyground.bench.html_tree import parse
 from steadyground.quizzes import render
 from steadyground.quizzes.config import DEFAULT_STRINGS, Settings
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from steadyground.quizzes import check_file, check_text
 from steadyground.core.yaml_loader import load_text
+from steadyground.quizzes import check_file, check_text
 from steadyground.quizzes.model import build_quiz
 from steadyground.quizzes.translation import check_translation
 

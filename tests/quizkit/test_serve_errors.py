@@ -12,8 +12,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from steadyground.build import preview as serve_report
 from quiz_minisite import VALID_QUIZZES, make_project
+
+from steadyground.build import preview as serve_report
 
 INVALID = Path(__file__).resolve().parents[1] / "fixtures" / "quizzes" / "invalid"
 

@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from harness.build import REPO
-from harness.tampered import edit as _edit, gate_problems as _problems
+from harness.tampered import edit as _edit
+from harness.tampered import gate_problems as _problems
 
 
 def test_the_gate_passes_the_strict_build(site, expected):

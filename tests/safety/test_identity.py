@@ -1,13 +1,13 @@
 """Identity by content (issue 22, "a name is not an identity"): the gate knows the bytes of
-every script and stylesheet the site ships (sitekit/identity.py), and docs/ can hold neither
+every script and stylesheet the site ships (steadyground/safety/identity.py), and docs/ can hold neither
 a file at a theme asset path nor a file type that can run scripts (author_checks)."""
 
 from __future__ import annotations
 
 import pytest
+from test_author_input import _build_fails, _project
 
 from harness.tampered import gate_problems as _problems
-from test_author_input import _build_fails, _project
 
 
 @pytest.mark.parametrize("name", ["assets/javascripts/site.min.js", "es/assets/javascripts/site.min.js",

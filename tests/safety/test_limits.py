@@ -1,13 +1,12 @@
 """Issue 22's limits and typed front matter: each input that hung the build, ran for
 minutes or stopped it with a traceback now fails it at once with `path:LINE: message`
-(sitekit/limits.py, sitekit/front_matter.py), and nothing is written into the sources.
+(steadyground/core/limits.py, steadyground/core/front_matter.py), and nothing is written into the sources.
 The build times of these cases are in the issue's closing note (measured, never asserted)."""
 
 from __future__ import annotations
 
 import pytest
 import yaml
-
 from test_author_input import _build_fails, _project
 
 PAGE = "---\ntitle: Notes\ntab_title: Notes\ndescription: Short.\nreviewed: 2026-01-01\n{extra}---\n\n# Notes\n\n{body}\n"
@@ -78,8 +77,8 @@ def test_site_description_goes_through_the_same_check(tmp_path):
 
 
 def test_the_readers_do_not_backtrack():
-    from steadyground.safety import csp
     from steadyground.core import front_matter, limits
+    from steadyground.safety import csp
     from steadyground.safety.links import harden_external_links
     assert csp.inline_scripts("<p><!--" + "<script src=x>" * 20_000 + "--></p>") == []
     attribute = '<span title="' + "<a " * 100_000 + '">x</span>'
@@ -89,8 +88,8 @@ def test_the_readers_do_not_backtrack():
 
 
 def test_the_real_pages_pass_the_limits_and_the_schema():
-    from steadyground.core import front_matter, limits
     from harness.build import REPO
+    from steadyground.core import front_matter, limits
     for page in sorted((REPO / "docs").rglob("*.md")):
         shown = page.relative_to(REPO).as_posix()
         assert limits.source_problems(page, shown) == []

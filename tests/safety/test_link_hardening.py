@@ -1,4 +1,4 @@
-"""The link-hardening step (sitekit/links.py) rewrites through a parser: a link written
+"""The link-hardening step (steadyground/safety/links.py) rewrites through a parser: a link written
 inside an attribute value stays text, and real links to other sites get rel="noopener
 noreferrer" with no target (safety.md SEC-6). Before, a regular expression found the `<a`
 inside a title= and inserted quotes that closed it, so what followed became markup."""

@@ -7,7 +7,6 @@ off), template and select, so this test fails with it."""
 from __future__ import annotations
 
 import pytest
-
 from parser_trees import CASES, chromium_trees, gate_tree
 
 

@@ -5,13 +5,12 @@ vendor prefix. Each test fails with the gate of round 1."""
 
 from __future__ import annotations
 
-
 import pytest
-
-from harness.tampered import edit as _edit, gate_problems as _problems
-from steadyground.safety import allowlist
 from test_author_input import _build_fails, _project
 
+from harness.tampered import edit as _edit
+from harness.tampered import gate_problems as _problems
+from steadyground.safety import allowlist
 
 # The browser's parse ---------------------------------------------------------------------
 

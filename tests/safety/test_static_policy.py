@@ -11,11 +11,11 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from steadyground.build.zensical import runtime_style_hashes
 from harness.generator import is_zensical
-from harness.html import parse
 from harness.languages import LANGUAGES, language_of
 from harness.pages import html_files
+from steadyground.bench.html_tree import parse
+from steadyground.build.zensical import runtime_style_hashes
 from steadyground.safety.csp import inline_scripts, script_hash
 
 # Fetches are scoped to the site's own path (not 'self', which on GitHub Pages covers every

@@ -11,20 +11,20 @@
     (steadyground.bench.pages.PAGE_ALLOWANCE says why it is no longer 5 KB), plus
     its own extra text. For each page:
       ours    = gzip -9 of the page's HTML + each same-site CSS/JS file the HTML references
-                (<link rel=stylesheet>, <script src>); see benchkit/pages.py. Material's
+                (<link rel=stylesheet>, <script src>); see steadyground/bench/pages.py. Material's
                 bundle fetches the search worker, index and sitemap.xml by itself; they are
                 not referenced by the page and are the same for both sites.
       stock   = the same, for the page at the same path of a stock site built once per
                 session from the same Markdown (`theme: material`, `font: false`, the real
                 Markdown extensions so the text is the same; no overrides, hooks, extra CSS
-                or JS; quiz pages as their plain Markdown twins, benchkit/twins.py).
+                or JS; quiz pages as their plain Markdown twins, steadyground/bench/twins.py).
       extra   = gzip -9 of the words our page carries for people that the stock page does
                 not (a multiset difference of words from text nodes, alt/title/aria-label/
                 placeholder, data-i18n-* strings and the meta description, in our reading
                 order; steadyground.bench.pages.extra_text): the safety bar, footer help numbers,
                 "Last reviewed", and on quiz pages the form's instructions and scoring key.
       allowed = stock + PAGE_ALLOWANCE + extra.
-    Every language of `make build` is budgeted (benchkit/languages.py): the Spanish pages
+    Every language of `make build` is budgeted (steadyground/bench/languages.py): the Spanish pages
     under es/ against a stock Material build of docs/es/ and quizzes/es/ in Spanish
     (`theme.language: es`, the Spanish search language, mkdocs.es.yml's Markdown extensions
     with the Spanish glossary appended), built into es/ of the stock site at the same
@@ -40,11 +40,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from harness.pages import html_files
 from steadyground.bench.common import REPO, BuildFailed
 from steadyground.bench.languages import SiteLanguage, all_languages
 from steadyground.bench.pages import PAGE_ALLOWANCE, own_code, page_budget
 from steadyground.bench.projects import build_stock_site, stock_project, valid_quizzes
-from harness.pages import html_files
 
 OWN_CODE_BUDGET = 4 * 1024
 

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import material
 
-from steadyground.assets.colour_scheme import (AA, PRIMARY, PRIMARY_LIGHT, contrast, lightened_until_readable, site_colours_css, slate_background)
+from steadyground.assets.colour_scheme import (
+    AA,
+    PRIMARY,
+    PRIMARY_LIGHT,
+    contrast,
+    lightened_until_readable,
+    site_colours_css,
+    slate_background,
+)
 
 PALETTE = next(Path(material.__file__).parent.glob("templates/assets/stylesheets/palette.*.min.css")).read_text()
 

@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from steadyground.pages.discreet import telling as _telling
-from harness.html import parse
 from harness.pages import html_files
+from steadyground.bench.html_tree import parse
+from steadyground.pages.discreet import telling as _telling
 
 # The telling words are checkkit's (the authors' rule, discreet-history, names them at their
 # front matter line in every language); these tests hold the built output to the same list.

@@ -11,7 +11,7 @@ from urllib.parse import urldefrag, urljoin
 import pytest
 
 from harness.build import REPO
-from harness.html import parse
+from steadyground.bench.html_tree import parse
 
 # The three ways readers arrive (docs/index.md), each a card that jumps to its section.
 READER_PATHS = ["Thinking about no contact", "You went no contact and it is hard", "You cannot cut contact"]

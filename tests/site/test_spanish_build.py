@@ -19,13 +19,13 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from steadyground.languages.sites import front_matter, page_path
-from harness.languages import ENGLISH
-from steadyground.quizzes.config import DEFAULT_STRINGS
 from harness.build import REPO
 from harness.generator import is_zensical
-from harness.html import parse
+from harness.languages import ENGLISH
 from harness.pages import html_files
+from steadyground.bench.html_tree import parse
+from steadyground.languages.sites import front_matter, page_path
+from steadyground.quizzes.config import DEFAULT_STRINGS
 
 ES_DOCS = REPO / "docs" / "es"
 # A word of the theme's own Spanish interface in every page: Material's search box, Zensical's

@@ -49,7 +49,7 @@ def _run_steps(job: str) -> list[str]:
 
 def test_workflow_builds_with_make_build():
     assert _run_steps("build") == ["make build", "make verify"]
-    # every language, each `mkdocs build --strict` (scripts/build_site.py -> buildkit/languages.py)
+    # every language, each `mkdocs build --strict` (scripts/build_site.py -> steadyground/languages/sites.py)
     assert any("scripts/build_site.py" in line for line in _recipe("build"))
     assert '"build", "--strict"' in (REPO / "scripts/steadyground/languages/sites.py").read_text(encoding="utf-8")
     assert "scripts/verify_site.py" in _recipe("build")[-1], "make build must end with the safety gate"

@@ -10,12 +10,22 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from harness.build import REPO
+from steadyground.build.zensical import (
+    Staged,
+    _check_sources,
+    _derived_config,
+    _runs_hook,
+    _sync,
+    plain_messages,
+    runtime_style_hashes,
+    with_alternates,
+    with_language_link,
+)
 from steadyground.core.errors import BuildError
-from steadyground.pages.build import with_style_hashes
 from steadyground.languages import sites as languages
 from steadyground.languages.sites import load_config
-from steadyground.build.zensical import (Staged, _check_sources, _derived_config, _runs_hook, _sync, plain_messages, runtime_style_hashes, with_alternates, with_language_link)
-from harness.build import REPO
+from steadyground.pages.build import with_style_hashes
 
 
 def test_zensical_messages_lose_colour_codes_and_the_traceback_and_name_docs():

@@ -9,9 +9,9 @@ import re
 
 from harness.build import REPO
 from harness.generator import is_zensical
-from harness.html import parse
 from harness.pages import html_files
 from harness.search import open_search, search, search_ui, wait_until_closed, wait_until_open
+from steadyground.bench.html_tree import parse
 from steadyground.safety.csp import inline_scripts, script_hash
 
 BUNDLE_SOURCES = ("assets/javascripts/quick-exit.js", "assets/javascripts/quiz.js",

@@ -1,4 +1,4 @@
-// The private plan (scripts/plankit): what is typed lives only in the form's fields. It is
+// The private plan (scripts/steadyground/plans/): what is typed lives only in the form's fields. It is
 // never stored or sent, never put in the title or URL, and is cleared whenever the page is
 // left, so Back, the back-forward cache and the quick exit's Back show empty fields.
 (() => {

@@ -1,4 +1,4 @@
-// Quiz pages from scripts/quizkit; scores as quizkit/scoring.py. Stores and sends nothing.
+// Quiz pages from scripts/steadyground/quizzes/; scores as steadyground/quizzes/scoring.py. Stores and sends nothing.
 (() => {
   const all = (root, selector) => root.querySelectorAll(selector);
   const one = (root, selector) => root.querySelector(selector);

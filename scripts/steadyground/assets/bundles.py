@@ -1,7 +1,7 @@
 """Our one JS and one CSS bundle, made from the readable sources in overrides/assets/.
 
 The CSS bundle ends with dark colours derived from the theme's own palette stylesheet
-(sitekit/colour_scheme.py), so no palette toggle (it writes localStorage) is needed.
+(steadyground/assets/colour_scheme.py), so no palette toggle (it writes localStorage) is needed.
 """
 
 from __future__ import annotations
@@ -9,9 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
-from steadyground.assets.minify import bundle
 from steadyground.assets.colour_scheme import site_colours_css
-
+from steadyground.assets.minify import bundle
 from steadyground.core.errors import BuildError
 
 # What each bundle holds, in order (sources live in overrides/, readable and commented).

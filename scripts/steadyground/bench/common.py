@@ -14,7 +14,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from steadyground.core.paths import REPO
 # Extras the bench installs itself, outside the repository (a fresh clone stays clean).
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "steady-ground-bench"
 

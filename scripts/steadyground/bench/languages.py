@@ -1,4 +1,4 @@
-"""Each language of `make build` (buildkit/languages.py) as the bench and the byte budgets
+"""Each language of `make build` (steadyground/languages/sites.py) as the bench and the byte budgets
 see it: its config as MkDocs reads it (INHERIT merged), its Markdown folder, its quizzes and
 where its pages go inside the site folder (English at the root, Spanish under es/)."""
 
@@ -9,10 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from steadyground import quizzes as quizkit
-from steadyground.languages import sites as languages
-
 from steadyground.bench.common import REPO
-
+from steadyground.languages import sites as languages
 
 NAMES = {"en": "English", "es": "Spanish"}
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from steadyground.bench.common import REPO, gzip_size
-from harness.html import Element, parse
+from steadyground.bench.html_tree import Element, parse
 
 # Attributes whose values are words for people (screen readers, tooltips, UI strings
 # that JavaScript shows later). Everything else in a tag is markup.

@@ -23,7 +23,7 @@ Configs:
   real Markdown extensions (they render the same text; without them the snippets and
   abbreviations would be missing and the pages would not hold the same text).
 
-Stock projects exist per language (benchkit/languages.py): a language's own Markdown folder
+Stock projects exist per language (steadyground/bench/languages.py): a language's own Markdown folder
 and quizzes, its interface language, search language and Markdown extensions (Spanish:
 mkdocs.es.yml's, with the Spanish glossary appended). The scenario projects are English.
 """
@@ -41,19 +41,18 @@ from pathlib import Path
 
 import yaml
 
+from steadyground import plans as plankit
+from steadyground import quizzes as quizkit
 from steadyground.bench.common import REPO, Build, build
 from steadyground.bench.languages import SiteLanguage, all_languages
 from steadyground.bench.twins import mkdocs_quiz_markdown, plain_markdown
-from harness.config import site_config
-
-from steadyground import plans as plankit
-from steadyground import quizzes as quizkit
+from steadyground.core.config import load_config
 from steadyground.languages import sites as languages
-from steadyground.references import bibliography as references
+from steadyground.plans import render as plankit_render
 from steadyground.plans.build import PlanBuild
 from steadyground.quizzes import render
-from steadyground.plans import render as plankit_render
-from quiz_hook import MARKER
+from steadyground.quizzes.build import MARKER
+from steadyground.references import bibliography as references
 
 ARTICLES_PER_SECTION = 50
 TWIN_PATTERN = "/quizzes/*.md\n!/quizzes/index.md"
@@ -307,3 +306,8 @@ def build_stock_site(dest: Path, site_url: str, workdir: Path) -> list[tuple[Sit
         config = stock_project(project, site_url=urls[language.code], language=language)
         built.append((language, build(config, dest / language.subdir, strict=False)))
     return built
+
+
+def site_config() -> dict:
+    """The English config, read by the site's one config reader."""
+    return load_config(REPO / "mkdocs.yml")

@@ -10,7 +10,7 @@ import io
 import os
 import threading
 
-from harness.server import SUBPATH, ServedDirectory, _Handler, _QuietServer
+from steadyground.bench.static_server import SUBPATH, ServedDirectory, _Handler, _QuietServer
 
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
@@ -39,7 +39,7 @@ class GzipHandler(_Handler):
 
 
 def serve_gzip(root, subpath: str = SUBPATH) -> ServedDirectory:
-    """Like harness.server.serve_directory, with gzip."""
+    """Like static_server.serve_directory, with gzip."""
     handler = functools.partial(type("Handler", (GzipHandler,), {"subpath": subpath}), directory=str(root))
     server = _QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

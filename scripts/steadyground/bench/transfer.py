@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import sync_playwright
 
+from steadyground.bench.chromium import CHROMIUM_FLAGS
 from steadyground.bench.common import gzip_size
-from harness.browser import CHROMIUM_FLAGS
 
 CRITICAL_TYPES = {"document", "stylesheet", "script"}
 # Material's search worker is a "script" to Chromium, but the bundle starts it after load.

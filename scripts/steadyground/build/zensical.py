@@ -7,7 +7,7 @@ hooks, around `zensical build`.
 2. `zensical build` (or `serve`) with that config.
 3. finish(): on every built page, in the MkDocs hooks' order, check the content and
    harden links to other sites, put the quiz markup in place, point the language link at
-   the page's twin (buildkit/languages.py) and add the CSP; add the hreflang alternates to
+   the page's twin (steadyground/languages/sites.py) and add the CSP; add the hreflang alternates to
    the sitemap; drop the bundle sources; move the site to its destination.
 Each language is its own config and its own run (scripts/build_zensical.py), as with MkDocs;
 only the steps of the hooks a config names run.
@@ -30,17 +30,17 @@ from html import unescape as html_unescape
 from pathlib import Path
 
 import yaml
-from steadyground.core.problems import format_problems
-from steadyground.safety import csp
-from steadyground.core import front_matter
 
-from steadyground.core.errors import BuildError
 from steadyground.assets import bundles
+from steadyground.core import front_matter
+from steadyground.core.errors import BuildError
+from steadyground.core.problems import format_problems
 from steadyground.languages import sites as languages
 from steadyground.pages import build as pages
-from steadyground.references import bibliography as references
 from steadyground.plans.build import PlanBuild
 from steadyground.quizzes.build import INDEX_URI, QuizBuild, nav_paths
+from steadyground.references import bibliography as references
+from steadyground.safety import csp
 
 STAGE = ".zensical-stage"  # inside the project, git-ignored
 VARIANT = "classic"  # Zensical's Material look; "modern" is a new design our overrides were not made for
@@ -262,7 +262,7 @@ def runtime_style_hashes(site: Path) -> list[str]:
 
 
 def _check_sources(config: dict, project: Path) -> None:
-    """The author checks the MkDocs hook runs (sitekit/author_checks.py), on the sources."""
+    """The author checks the MkDocs hook runs (steadyground/pages/author_checks.py), on the sources."""
     docs_dir = project / config.get("docs_dir", "docs")
     includes = _includes(config, project)
     quiz_dir = project / str((config.get("extra") or {}).get("quiz", {}).get("dir", "quizzes"))

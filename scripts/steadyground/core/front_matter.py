@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 from yaml.events import AliasEvent
+
 from steadyground.core.paths import REPO
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -132,7 +133,7 @@ def _typed(data: dict, text: str, source: str) -> list[str]:
             continue
         rule = SCHEMA.get(key)
         if rule is None:
-            continue  # unknown keys are `make check`'s to name (checkkit/pages.py KNOWN_KEYS)
+            continue  # unknown keys are `make check`'s to name (steadyground/pages/checks.py KNOWN_KEYS)
         line = _key_line(text, key)
         if not isinstance(value, rule.kind) or isinstance(value, bool):
             problems.append(f"{source}:{line}: front matter \"{key}\" must be {rule.what}, not "

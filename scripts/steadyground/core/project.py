@@ -12,10 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from steadyground.references import bibliography
-from steadyground.quizzes import fields
 from steadyground.core import front_matter as typed_front_matter
 from steadyground.core import limits
+from steadyground.core.languages import REFERENCES_HEADINGS
 from steadyground.core.paths import REPO
 
 ROOT = REPO
@@ -25,8 +24,7 @@ TRANSLATION_FOLDERS = ("es",)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$", re.M)
-_REFERENCES = re.compile(r"^##\s+(?:References|Referencias)\s*$", re.M)  # English and Spanish pages
-_NEXT_H1_OR_H2 = re.compile(r"^#{1,2}\s", re.M)
+REFERENCES_HEADING = re.compile(r"^##\s+(%s)\s*$" % "|".join(map(re.escape, REFERENCES_HEADINGS.values())), re.M)
 # [label](target) and ![alt](target); the target stops at whitespace or ")" (titles are ignored).
 _LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _MYTH = re.compile(r"<!--\s*myth\s*-->.*?<!--\s*/myth\s*-->", re.S)
@@ -51,7 +49,7 @@ class Page:
 
     @functools.cached_property
     def front_matter(self) -> typed_front_matter.FrontMatter:
-        """Read once, safely (sitekit/front_matter.py: size, aliases, types)."""
+        """Read once, safely (steadyground/core/front_matter.py: size, aliases, types)."""
         return typed_front_matter.read(self.text, self.shown)
 
     @functools.cached_property
@@ -84,39 +82,13 @@ class Page:
     @property
     def prose(self) -> str:
         """The body before "## References" (what the article itself says)."""
-        match = _REFERENCES.search(self.body)
+        match = REFERENCES_HEADING.search(self.body)
         return self.body[: match.start()] if match else self.body
 
     @property
     def references_line(self) -> int:
-        match = _REFERENCES.search(self.body)
+        match = REFERENCES_HEADING.search(self.body)
         return self.line_of(match.start()) if match else 1
-
-    @functools.cached_property
-    def rendered_body(self) -> str:
-        """The body with its list of reference keys replaced by the APA lines the build writes
-        from references.yml (buildkit/references.py), so the checks read what readers read."""
-        return bibliography.render_page(self.body, bibliography.load(self.docs.parent))
-
-    @property
-    def references(self) -> str:
-        """The rendered "## References" section up to the next h1/h2, or "" when there is none."""
-        match = _REFERENCES.search(self.rendered_body)
-        if not match:
-            return ""
-        rest = self.rendered_body[match.end():]
-        end = _NEXT_H1_OR_H2.search(rest)
-        return rest[: end.start()] if end else rest
-
-    def reference_items(self) -> list[str]:
-        """One string per list item of the References section (wrapped lines joined)."""
-        items: list[str] = []
-        for line in self.references.splitlines():
-            if re.match(r"^\s*[-*+]\s+", line):
-                items.append(re.sub(r"^\s*[-*+]\s+", "", line).strip())
-            elif line.strip() and items:
-                items[-1] += " " + line.strip()
-        return items
 
     def headings(self) -> list[tuple[int, str, int]]:
         """(level, text, line number) of every ATX heading outside code fences."""
@@ -155,6 +127,12 @@ class Page:
                 text = path.read_text(encoding="utf-8")
                 targets |= {resolve(self.name, target) for target in markdown_link_targets(text)}
         return targets
+
+
+def is_internal(target: str) -> bool:
+    """A link to another page of the site (not another site, a scheme such as tel:, an
+    anchor on the same page or a path from the server's root)."""
+    return not re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) and not target.startswith(("#", "/"))
 
 
 def resolve(page_name: str, target: str) -> str:
@@ -271,7 +249,7 @@ class Quiz:
         return found
 
     def band_paths(self) -> list[tuple[tuple, dict]]:
-        """(data path, band), as band_paths of quizkit's positions."""
+        """(data path, band), as the quiz loader's positions name them."""
         found = [(("bands", i), b) for i, b in enumerate(self.data.get("bands") or []) if isinstance(b, dict)]
         for j, s in enumerate(self.data.get("subscales") or []):
             found += [(("subscales", j, "bands", i), b) for i, b in enumerate(s.get("bands") or [])
@@ -281,48 +259,6 @@ class Quiz:
     def flags(self) -> list[tuple[str, dict]]:
         return [(f"flags.{name}", f) for name, f in (self.data.get("flags") or {}).items() if isinstance(f, dict)]
 
-    def reader_texts(self) -> list[tuple[str, str]]:
-        return [(where, text) for where, _, text in self.reader_text_paths()]
-
-    def reader_text_paths(self) -> list[tuple[str, tuple, str]]:
-        """(where, data path, text) for every string a reader sees, found from the quiz schema
-        (steadyground.quizzes.fields.OBJECTS): each Text or Markdown field of every object, flagged results and
-        content notes included. Not the examples (test data), not the answer labels a question's
-        `flags` or an example names (they repeat an option's label), and not YAML comments."""
-        return list(_reader_strings(self.data, "quiz", (), ""))
-
-
-def _reader_strings(value, object_name: str, path: tuple, where: str):
-    if object_name == "example" or not isinstance(value, dict):
-        return
-    for key, field in fields.OBJECTS[object_name].items():
-        if key in value:
-            # An option's label is named by its position alone ("questions.x.options[2]").
-            shown = where if object_name == "option" and key == "label" else _join(where, key)
-            yield from _reader_kind(value[key], field.kind, path + (key,), shown)
-
-
-def _reader_kind(value, kind, path: tuple, where: str):
-    if isinstance(kind, fields.Text):
-        if isinstance(value, str):
-            yield where, path, value
-    elif isinstance(kind, fields.Object):
-        yield from _reader_strings(value, kind.name, path, where)
-    elif isinstance(kind, fields.ListOf) and isinstance(value, list):
-        for i, item in enumerate(value):
-            named = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
-            yield from _reader_kind(item, kind.item, path + (i,), _join(where, named) if named else f"{where}[{i}]")
-    elif isinstance(kind, fields.MapOf) and isinstance(value, dict) and _holds_objects(kind.value):
-        for name, item in value.items():  # a map of plain text names answers, not reader text
-            yield from _reader_kind(item, kind.value, path + (name,), _join(where, str(name)))
-
-
-def _holds_objects(kind) -> bool:
-    return isinstance(kind, fields.Object) or (isinstance(kind, fields.ListOf) and _holds_objects(kind.item))
-
-
-def _join(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
 
 
 @dataclass(frozen=True)
@@ -364,12 +300,20 @@ class Project:
         config_path = self.root / "mkdocs.yml"
         if not config_path.is_file():
             return frozenset()
-        from steadyground.languages.sites import load_config  # the one config reader (INHERIT, !ENV)
+        from steadyground.core.config import load_config  # the one config reader (INHERIT, !ENV)
         try:
             plan = (load_config(config_path).get("extra") or {}).get("plan") or {}
         except Exception:  # an unreadable config is the build's to report
             return frozenset()
         return frozenset({plan["page"]}) if isinstance(plan, dict) and isinstance(plan.get("page"), str) else frozenset()
+
+    def link_target_exists(self, name: str) -> bool:
+        """Whether a link target (relative to docs/) names a page the build makes: a source
+        page or file, a quiz's generated page, or the private plan's page."""
+        if name.startswith("quizzes/") and name.endswith(".md"):
+            slug = name.removeprefix("quizzes/").removesuffix(".md")
+            return slug == "index" or slug in self.quiz_slugs
+        return self.has_page(name) or (self.docs / name).exists() or name in self.plan_pages
 
     def has_page(self, name: str) -> bool:
         return any(p.name == name for p in self.pages)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from steadyground.core.problems import Problem
-
 from steadyground.core.project import Project
 
 Check = Callable[[Project], Iterable[Problem]]
@@ -42,7 +41,7 @@ def at_place(path: str, place: tuple[int, int], message: str, rule_name: str) ->
 
 
 def from_message(text: str, rule_name: str) -> Problem:
-    """A sitekit message ("path:line: message" or "path: message") as a Problem."""
+    """A page-check message ("path:line: message" or "path: message") as a Problem."""
     path, _, rest = text.partition(": ")
     line = 1
     if ":" in path:

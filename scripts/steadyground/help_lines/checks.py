@@ -13,10 +13,9 @@ from typing import Iterator
 
 import yaml
 
-from steadyground.languages.sites import load_config
-
-from steadyground.core.rules import Problem, at, rule
 from steadyground.core.project import Page, Project
+from steadyground.core.rules import Problem, at, rule
+from steadyground.languages.sites import load_config
 
 LINKABLE = {"V", "V-partial", "untagged"}
 

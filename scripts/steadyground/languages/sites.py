@@ -22,31 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.utils.yaml import yaml_load
 
 from steadyground.core import front_matter as typed_front_matter
-from steadyground.quizzes import quiz_files
-from steadyground.quizzes.render import QUIZ_DIR as QUIZ_PAGES  # where each language's quiz pages are generated
-
+from steadyground.core.config import load_config  # noqa: F401 (the one config reader)
+from steadyground.core.languages import DEFAULT_SITE_URL, LANGUAGES, Language, site_urls  # noqa: F401
 from steadyground.core.paths import REPO
-
-
-@dataclass(frozen=True)
-class Language:
-    code: str
-    config: str  # the MkDocs config, relative to the repository
-    subdir: str  # where its pages go inside the site folder: "" or "es/"
-
-
-LANGUAGES = (Language("en", "mkdocs.yml", ""), Language("es", "mkdocs.es.yml", "es/"))
-
-
-def load_config(path: Path) -> dict:
-    """A MkDocs config as data, read by MkDocs' own loader: `!ENV` tags resolved, and
-    `INHERIT:` merged the way MkDocs does (dictionaries key by key, lists replaced)."""
-    with open(path, "rb") as file:
-        return yaml_load(file)
-DEFAULT_SITE_URL = "https://steady-ground.github.io/steady-ground/"
+from steadyground.quizzes import quiz_files
+from steadyground.quizzes.render import (
+    QUIZ_DIR as QUIZ_PAGES,  # where each language's quiz pages are generated
+)
 
 
 @dataclass
@@ -54,13 +38,6 @@ class BuildResult:
     returncode: int
     output: str
     seconds: float
-
-
-def site_urls(site_url: str | None = None) -> dict[str, str]:
-    """Each language's site_url: SITE_URL (or the real Pages address) plus its folder."""
-    base = site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL
-    base = base if base.endswith("/") else base + "/"
-    return {language.code: base + language.subdir for language in LANGUAGES}
 
 
 def build_all(site_dir: Path, site_url: str | None = None, *, python: str = sys.executable,
@@ -94,7 +71,7 @@ def page_path(src_uri: str) -> str:
 
 
 def front_matter(path: Path) -> dict:
-    """A page's typed front matter (sitekit/front_matter.py); its problems are the source
+    """A page's typed front matter (steadyground/core/front_matter.py); its problems are the source
     check's to report, so an unreadable block gives {} here, never a traceback."""
     return typed_front_matter.read(path.read_text(encoding="utf-8"), str(path)).meta
 

@@ -13,8 +13,9 @@ from typing import Iterator, NamedTuple
 
 import yaml
 
+from steadyground.core.project import Page, Project
 from steadyground.core.rules import Problem, at, rule
-from steadyground.core.project import Page, Project, Quiz
+from steadyground.quizzes import fields
 
 FOLDER = "es"
 
@@ -92,7 +93,7 @@ def _quiz_problems(project: Project, path: Path) -> Iterator[Problem]:
     if not isinstance(data, dict):
         return
     shown = path.relative_to(project.root).as_posix()
-    words = {word.lower() for _, _, string in Quiz(path, data, shown).reader_text_paths()
+    words = {word.lower() for _, _, string in fields.reader_text_paths(data)
              for _, _, word in findings(_without_link_targets_in_place(string))}
     # Reported where the file has them (not in comments or examples' names: only words that a
     # reader-facing string holds), at their own line and column.

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
-from steadyground.core.rules import Problem, at, rule
 from steadyground.core.project import Project, normalise, paragraphs, without_myths
+from steadyground.core.rules import Problem, at, rule
 
 
 class Rule(NamedTuple):

@@ -1,17 +1,16 @@
 """Steps on a page's HTML: the content checks and link rewriting, and the site-wide
-Content-Security-Policy on the finished page (sitekit/csp.py, sitekit/links.py)."""
+Content-Security-Policy on the finished page (steadyground/safety/csp.py, steadyground/safety/links.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import urlparse
 
-from steadyground.pages import author_checks
 from steadyground.core import front_matter, limits
+from steadyground.core.errors import BuildError
+from steadyground.pages import author_checks
 from steadyground.safety.csp import SitePolicy, inline_scripts
 from steadyground.safety.links import harden_external_links
-
-from steadyground.core.errors import BuildError
 
 
 def site_scope(site_url: str | None) -> str:
@@ -21,7 +20,7 @@ def site_scope(site_url: str | None) -> str:
 
 
 def site_policy(site_url: str | None) -> SitePolicy:
-    """The CSP, its sources scoped to the site's own path (sitekit/csp.py)."""
+    """The CSP, its sources scoped to the site's own path (steadyground/safety/csp.py)."""
     return SitePolicy(upgrade_insecure=(site_url or "/").startswith("https://"), site_url=site_url)
 
 

@@ -6,10 +6,9 @@ import datetime
 import re
 from typing import Iterator
 
-from steadyground.pages import readability
-
+from steadyground.core.project import Project, is_internal, iso_date
 from steadyground.core.rules import Problem, at, rule
-from steadyground.core.project import Project, iso_date
+from steadyground.pages import readability
 
 MAX_GRADE = 8.0
 WORDS = (700, 1500)
@@ -114,27 +113,16 @@ def headings(project: Project) -> Iterator[Problem]:
                          f"do not skip levels (use {'#' * (before + 1)})", "headings")
 
 
-def _internal(target: str) -> bool:
-    return not re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) and not target.startswith(("#", "/"))
-
-
-def _exists(project: Project, name: str) -> bool:
-    if name.startswith("quizzes/") and name.endswith(".md"):
-        slug = name.removeprefix("quizzes/").removesuffix(".md")
-        return slug == "index" or slug in project.quiz_slugs
-    return project.has_page(name) or (project.docs / name).exists() or name in project.plan_pages
-
-
 @rule("link-target", "pages")
 def link_target(project: Project) -> Iterator[Problem]:
     """Links between pages name a page that exists (quiz pages come from quizzes/<slug>.yml)."""
     from steadyground.core.project import resolve
     for page in project.pages:
         for line, col, target in page.link_places():
-            if not _internal(target) or not target.split("#")[0]:
+            if not is_internal(target) or not target.split("#")[0]:
                 continue
             name = resolve(page.name, target)
-            if not _exists(project, name):
+            if not project.link_target_exists(name):
                 hint = ""
                 if name.startswith("quizzes/"):
                     hint = f" (quizzes: {', '.join(sorted(project.quiz_slugs))})"

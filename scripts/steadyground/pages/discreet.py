@@ -12,8 +12,8 @@ from typing import Iterator
 
 import yaml
 
-from steadyground.core.rules import Problem, at, rule
 from steadyground.core.project import Page, Project
+from steadyground.core.rules import Problem, at, rule
 
 # Words that tell a watcher what the reader is looking at, in each language the site has.
 TELLING_WORDS = ("abuse", "abuser", "abusive", "trauma", "narcissist", "no contact", "no-contact",

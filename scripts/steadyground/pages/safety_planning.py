@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from steadyground.core.rules import Problem, at, rule
 from steadyground.core.project import Project, normalise, without_link_targets
+from steadyground.core.rules import Problem, at, rule
 
 SAFETY_ARTICLE = "articles/planning-ahead.md"
 SNIPPET = '--8<-- "safety-callout.md"'

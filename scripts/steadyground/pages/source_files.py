@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from steadyground.pages import author_checks
 from steadyground.core import limits
-
-from steadyground.core.rules import Problem, from_message, rule
 from steadyground.core.project import Project
+from steadyground.core.rules import Problem, from_message, rule
+from steadyground.pages import author_checks
 
 
 @rule("source-files", "sources")
@@ -21,7 +20,7 @@ def source_files(project: Project) -> Iterator[Problem]:
 
 @rule("limits", "sources")
 def size_and_depth_limits(project: Project) -> Iterator[Problem]:
-    """Pages and includes within the build's limits (sitekit/limits.py); a page over them is
+    """Pages and includes within the build's limits (steadyground/core/limits.py); a page over them is
     left out of the other page rules."""
     for folder, max_bytes in ((project.docs, limits.MAX_PAGE_BYTES), (project.includes, limits.MAX_INCLUDE_BYTES)):
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
@@ -47,7 +46,7 @@ def snippets(project: Project) -> Iterator[Problem]:
 @rule("front-matter-markup", "sources")
 def front_matter_markup(project: Project) -> Iterator[Problem]:
     for page in project.pages:
-        read = page.front_matter  # sitekit/front_matter.py: the build's own reader
+        read = page.front_matter  # steadyground/core/front_matter.py: the build's own reader
         for text in read.problems:
             yield from_message(text, "front-matter-markup" if read.readable else "front-matter-yaml")
         if read.readable and not read.problems:

@@ -16,8 +16,15 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
+from steadyground.core.project import (
+    Project,
+    myth_marker_places,
+    normalise,
+    without_link_targets,
+    without_myths,
+)
 from steadyground.core.rules import Problem, at, rule
-from steadyground.core.project import Project, myth_marker_places, normalise, without_link_targets, without_myths
+from steadyground.quizzes import fields
 
 
 class Banned(NamedTuple):
@@ -176,7 +183,7 @@ def banned_wording(project: Project) -> Iterator[Problem]:
             yield at(shown, line, f"'{words}': {REASONS[bid]}", f"banned-wording:{bid}")
     from steadyground.quizzes.checks import quiz_places
     for quiz, place in quiz_places(project):
-        for where, path, text in quiz.reader_text_paths():
+        for where, path, text in fields.reader_text_paths(quiz.data):
             for bid, words in findings(without_link_targets(text)):
                 line, col = place(path)
                 yield at(quiz.shown, line, f"{where}: '{words}': {REASONS[bid]}", f"banned-wording:{bid}", col)

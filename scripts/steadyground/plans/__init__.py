@@ -1,8 +1,8 @@
-"""plankit: the private safety plan, written in YAML (plans/plan.yml, translations in
+"""plans: the private safety plan, written in YAML (plans/plan.yml, translations in
 plans/<language>/plan.yml), checked with path:LINE:COL problems and rendered as one page.
 
 The stages, one module each: loader (YAML text to data and positions, with size and depth
-limits) -> rules (every mistake as a quizkit Problem) -> model (typed, read-only) -> render
+limits) -> rules (every mistake as a Problem) -> model (typed, read-only) -> render
 (the page's Markdown and the form's markup, from overrides/partials/plan.html).
 
 Public API: `check_file(path, display, page_exists=None)` -> (Plan | None, problems),
@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Callable
 
 from steadyground.core.problems import Problem, format_problems
-
 from steadyground.plans.loader import load_file
 from steadyground.plans.model import Plan, build_plan
 from steadyground.plans.rules import check, check_translation

@@ -1,6 +1,6 @@
 """The private plan in a site build: load and check the language's plan file (extra.plan.file),
 generate its page (extra.plan.page, e.g. my-plan.md) and put the form into the finished page.
-The same steps for MkDocs (scripts/plan_hook.py) and Zensical (buildkit/zensical.py)."""
+The same steps for MkDocs (scripts/plan_hook.py) and Zensical (steadyground/build/zensical.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from steadyground import plans as plankit
-from steadyground.plans import render
-
 from steadyground.core.errors import BuildError
+from steadyground.plans import render
 
 
 @dataclass

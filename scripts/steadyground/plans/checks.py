@@ -1,4 +1,4 @@
-"""The private plan: every rule of plankit (shape, ids, kinds, links, the translation lock;
+"""The private plan: every rule of the plan feature (shape, ids, kinds, links, the translation lock;
 plans/README.md) on plans/plan.yml and its translations plans/<language>/plan.yml, each
 problem at its line and column."""
 
@@ -7,9 +7,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from steadyground import plans as plankit
-
-from steadyground.core.rules import Problem, rule
 from steadyground.core.project import Project
+from steadyground.core.rules import Problem, rule
 
 
 @rule("plan-file", "plans")

@@ -1,4 +1,4 @@
-"""Loading a plan file: quizkit's loader (positions for every value, syntax errors, duplicate
+"""Loading a plan file: the core YAML loader (core/yaml_loader.py) (positions for every value, syntax errors, duplicate
 keys, no anchors or aliases) behind two limits, so a huge or deeply nested file is refused
 with a message before it is parsed into data."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from steadyground.core.yaml_loader import Loaded, load_text, nesting_beyond
 from steadyground.core.problems import Problem
+from steadyground.core.yaml_loader import Loaded, load_text, nesting_beyond
 
 MAX_BYTES = 64 * 1024  # the English plan is about 7 KB; more means a mistake (a pasted file)
 MAX_DEPTH = 6  # plan > sections > section > items > item > value needs 5
@@ -38,7 +38,7 @@ def load_plan_text(text: str, display: str) -> Loaded:
             display, line, col, f"lists and mappings are nested more than {MAX_DEPTH} deep here; a plan needs "
             "sections > items > item, no deeper (check the indentation)", "depth")])
     loaded = load_text(text, display)
-    for index, problem in enumerate(loaded.problems):  # quizkit's words name quiz files
+    for index, problem in enumerate(loaded.problems):  # the loader's words name quiz files
         loaded.problems[index] = replace(problem, message=problem.message.replace("in quiz files", "in plan files"))
     if loaded.data is None and not loaded.problems:
         loaded.problems.append(Problem(display, 1, 1, "the file is empty; a plan needs title, sections and words",
@@ -47,7 +47,7 @@ def load_plan_text(text: str, display: str) -> Loaded:
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
-    """Where nesting first goes past MAX_DEPTH (quizkit's event-stream check, which never
+    """Where nesting first goes past MAX_DEPTH (the loader's event-stream check, which never
     recurses, unlike building the node tree)."""
     return nesting_beyond(text, MAX_DEPTH)
 

@@ -12,17 +12,16 @@ from __future__ import annotations
 import posixpath
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from steadyground.plans.model import Plan
+from steadyground.core.languages import REFERENCES_HEADINGS
 from steadyground.core.paths import REPO
+from steadyground.plans.model import Plan
 
 TEMPLATES = REPO / "overrides" / "partials"
 PLACEHOLDER = "<!--plan-markup-->"
-REFERENCES_HEADING = {"en": "References", "es": "Referencias"}
 _BETWEEN_TAGS = re.compile(r">\s+<")
 
 
@@ -40,7 +39,7 @@ def page_markdown(plan: Plan, language: str = "en") -> str:
     parts = [f"---\n{front}---\n", f"# {plan.title}\n", plan.intro + "\n", plan.cannot_hide + "\n",
              f"\n{PLACEHOLDER}\n"]
     if plan.references:
-        heading = REFERENCES_HEADING.get(language, "References")
+        heading = REFERENCES_HEADINGS.get(language, REFERENCES_HEADINGS["en"])
         parts.append(f"## {heading}\n\n" + "\n".join(f"- {key}" for key in plan.references) + "\n")
     return "\n".join(parts)
 

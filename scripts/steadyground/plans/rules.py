@@ -11,10 +11,10 @@ import datetime
 import difflib
 import re
 import unicodedata
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
-from steadyground.core.yaml_loader import DataPath, Loaded
 from steadyground.core.problems import Problem
+from steadyground.core.yaml_loader import DataPath, Loaded
 
 ID = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
 MAX_LINES = 4

@@ -1,4 +1,4 @@
-"""quizkit: self-scoring quizzes from YAML, for the Steady Ground site.
+"""quizzes: self-scoring quizzes from YAML, for the Steady Ground site.
 
 Public API (everything else is internal):
 
@@ -19,11 +19,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+from steadyground.core.problems import Problem, format_problems
+from steadyground.core.yaml_loader import Loaded, load_file, load_text
 from steadyground.quizzes import translation
 from steadyground.quizzes.config import Settings
-from steadyground.core.yaml_loader import Loaded, load_file, load_text
 from steadyground.quizzes.model import Quiz, build_quiz
-from steadyground.core.problems import Problem, format_problems
 from steadyground.quizzes.rules import check, example_results
 from steadyground.quizzes.scoring import Result, score
 

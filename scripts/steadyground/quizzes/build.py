@@ -12,12 +12,10 @@ from typing import Iterable
 import yaml
 
 from steadyground import quizzes as quizkit
-from steadyground.quizzes import embeds
-from steadyground.quizzes import checks as checkkit_quizzes
-from steadyground.core.project import Quiz as SourceQuiz
-from steadyground.quizzes import render
-
 from steadyground.core.errors import BuildError
+from steadyground.core.project import Quiz as SourceQuiz
+from steadyground.quizzes import checks as checkkit_quizzes
+from steadyground.quizzes import embeds, render
 
 MARKER = re.compile(embeds.MARKER_PATTERN, re.M)
 INDEX_URI = "quizzes/index.md"

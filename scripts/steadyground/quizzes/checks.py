@@ -1,4 +1,4 @@
-"""Quizzes: every rule of quizkit (structure, bands, flags, examples; quizzes/README.md) plus the
+"""Quizzes: every rule of the quiz engine (structure, bands, flags, examples; quizzes/README.md) plus the
 wording of what a reader sees (CONT-1, CONT-2, issue 11), each problem at its line in the .yml."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ import re
 from typing import Callable, Iterator
 
 from steadyground import quizzes as quizkit
-from steadyground.core.yaml_loader import load_file
-
+from steadyground.core.project import Project, Quiz, is_internal, markdown_link_targets, normalise, resolve
 from steadyground.core.rules import Problem, at, at_place, rule
-from steadyground.core.project import Project, Quiz, markdown_link_targets, normalise, resolve
+from steadyground.core.yaml_loader import load_file
+from steadyground.quizzes import fields
 
 Place = Callable[[tuple], tuple[int, int]]
 
@@ -28,8 +28,8 @@ def quiz_places(project: Project) -> Iterator[tuple[Quiz, Place]]:
 
 @rule("quiz-file", "quizzes")
 def quiz_file(project: Project) -> Iterator[Problem]:
-    """quizkit's own rules, on the English quizzes and their translations (quizzes/es/, whose
-    scoring must match their source); each problem keeps quizkit's rule name (quizzes/README.md)."""
+    """The quiz engine's own rules, on the English quizzes and their translations (quizzes/es/, whose
+    scoring must match their source); each problem keeps its rule name (quizzes/README.md)."""
     if not project.quiz_dir.is_dir():
         return
     folders = [project.quiz_dir, *quizkit.language_dirs(project.quiz_dir)]
@@ -142,7 +142,7 @@ PROMISES = re.compile(r"\b(?:can|will|should) (?:pass|ease|fade|get easier)\b|\b
 @rule("outcome-promise", "quizzes")
 def outcome_promise(project: Project) -> Iterator[Problem]:
     for quiz, place in quiz_places(project):
-        for where, path, text in quiz.reader_text_paths():
+        for where, path, text in fields.reader_text_paths(quiz.data):
             for m in PROMISES.finditer(normalise(text)):
                 yield at_place(quiz.shown, place(path), f"{where}: '{m.group(0)}' promises an outcome nobody can promise",
                          "outcome-promise")
@@ -191,20 +191,18 @@ def safety_flag_wording(project: Project) -> Iterator[Problem]:
 def quiz_link_target(project: Project) -> Iterator[Problem]:
     """Links in a quiz's text are written from the quiz's own page, quizzes/<slug>/ (so
     ../help.md, ../articles/<slug>.md); checked here against that page, at the .yml line."""
-    from steadyground.pages.checks import _exists
     for quiz in project.quizzes:
-        yield from link_problems(quiz, lambda name: _exists(project, name))
+        yield from link_problems(quiz, project.link_target_exists)
 
 
 def link_problems(quiz: Quiz, exists: Callable[[str], bool]) -> Iterator[Problem]:
     """Every link in what a reader sees of `quiz` that names no page (`exists` says which
     docs/ paths do), at its line and column in the .yml file."""
-    from steadyground.pages.checks import _internal
     positions = load_file(quiz.path, quiz.shown).positions
     page = f"quizzes/{quiz.slug}.md"
-    for where, path, text in quiz.reader_text_paths():
+    for where, path, text in fields.reader_text_paths(quiz.data):
         for target in markdown_link_targets(text):
-            if not _internal(target) or not target.split("#")[0]:
+            if not is_internal(target) or not target.split("#")[0]:
                 continue
             name = resolve(page, target)
             if exists(name):

@@ -15,9 +15,9 @@ import os
 import sys
 from pathlib import Path
 
-from steadyground.quizzes import check_paths, language_dirs, quiz_files
-from steadyground.core.problems import FORMATS, format_problems
 from steadyground.core.paths import REPO
+from steadyground.core.problems import FORMATS, format_problems
+from steadyground.quizzes import check_paths, language_dirs, quiz_files
 
 DEFAULT_DIR = REPO / "quizzes"
 

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from steadyground.core.rules import Problem, at, rule
 from steadyground.core.project import Project
+from steadyground.core.rules import Problem, at, rule
 
 # The one form the build replaces: `<!-- quiz: slug -->`, optionally with options after the
 # name (steadyground.quizzes.build.MARKER is the same pattern over a whole page).

@@ -422,3 +422,50 @@ def reference_table() -> str:
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
+
+# What readers see -------------------------------------------------------------------------
+
+
+def reader_text_paths(data: dict) -> list[tuple[str, tuple, str]]:
+    """(where, data path, text) for every string a reader sees in a quiz file's data, found
+    from this schema (OBJECTS): each Text or Markdown field of every object, flagged results and
+    content notes included. Not the examples (test data), not the answer labels a question's
+    `flags` or an example names (they repeat an option's label), and not YAML comments."""
+    return list(_reader_strings(data, "quiz", (), ""))
+
+
+def reader_texts(data: dict) -> list[tuple[str, str]]:
+    return [(where, text) for where, _, text in reader_text_paths(data)]
+
+
+def _reader_strings(value, object_name: str, path: tuple, where: str):
+    if object_name == "example" or not isinstance(value, dict):
+        return
+    for key, field in OBJECTS[object_name].items():
+        if key in value:
+            # An option's label is named by its position alone ("questions.x.options[2]").
+            shown = where if object_name == "option" and key == "label" else _join(where, key)
+            yield from _reader_kind(value[key], field.kind, path + (key,), shown)
+
+
+def _reader_kind(value, kind, path: tuple, where: str):
+    if isinstance(kind, Text):
+        if isinstance(value, str):
+            yield where, path, value
+    elif isinstance(kind, Object):
+        yield from _reader_strings(value, kind.name, path, where)
+    elif isinstance(kind, ListOf) and isinstance(value, list):
+        for i, item in enumerate(value):
+            named = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
+            yield from _reader_kind(item, kind.item, path + (i,), _join(where, named) if named else f"{where}[{i}]")
+    elif isinstance(kind, MapOf) and isinstance(value, dict) and _holds_objects(kind.value):
+        for name, item in value.items():  # a map of plain text names answers, not reader text
+            yield from _reader_kind(item, kind.value, path + (name,), _join(where, str(name)))
+
+
+def _holds_objects(kind) -> bool:
+    return isinstance(kind, Object) or (isinstance(kind, ListOf) and _holds_objects(kind.item))
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key

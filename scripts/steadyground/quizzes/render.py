@@ -23,16 +23,15 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from steadyground.core.paths import REPO
 from steadyground.quizzes.config import Settings, fill
 from steadyground.quizzes.model import Quiz
-from steadyground.core.paths import REPO
 
 TEMPLATES = REPO / "overrides" / "partials"
 QUIZ_DIR = "quizzes"  # where generated pages live in the site, and what links are relative to

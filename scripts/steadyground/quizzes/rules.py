@@ -21,13 +21,12 @@ from typing import Any, Callable, Iterator
 
 from pymdownx.snippets import SnippetPreprocessor
 
-from steadyground.safety.allowlist import check_fragment
-
-from steadyground.quizzes.fields import ID_PATTERN, OBJECTS, check_structure, misspelt_keys, slugify
-from steadyground.core.yaml_loader import DataPath, Loaded
-from steadyground.quizzes.model import Quiz, answer_range, mirrored
 from steadyground.core.problems import Problem
+from steadyground.core.yaml_loader import DataPath, Loaded
+from steadyground.quizzes.fields import ID_PATTERN, OBJECTS, check_structure, misspelt_keys, slugify
+from steadyground.quizzes.model import Quiz, answer_range, mirrored
 from steadyground.quizzes.scoring import HIDDEN, score, shown
+from steadyground.safety.allowlist import check_fragment
 
 RULE_NAMES = (
     "syntax", "duplicate-key", "unknown-key", "missing-key", "type", "empty-value", "id-format",
@@ -777,7 +776,8 @@ def example_results(quiz: Quiz, loaded: Loaded) -> Iterator[Problem]:
         for key, expected in example.shows.items():
             if seen[key] != expected:
                 what = "the total" if key == "total" else f'subscale "{key}"'
-                said = lambda text: "nothing (hidden)" if text == HIDDEN else f'"{text}"'
+                def said(text):
+                    return "nothing (hidden)" if text == HIDDEN else f'"{text}"'
                 yield ctx.problem(path + ("shows", key), f"{name} expects {what} to show {said(expected)}, but with flags {shown_flags(result.flags)} it shows {said(seen[key])}", "example-shows")
 
 

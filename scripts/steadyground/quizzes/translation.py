@@ -18,9 +18,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
+from steadyground.core.problems import Problem
 from steadyground.core.yaml_loader import Loaded, load_file
 from steadyground.quizzes.model import Band, Quiz
-from steadyground.core.problems import Problem
 
 RULE = "translation"
 

@@ -1,1 +1,1 @@
-"""references"""
+"""References as data: references.yml, each page's list of sources, the citation rules."""

@@ -15,8 +15,8 @@ in the same year. Spanish pages get the Spanish wording of the notes the data ca
 
 `problems()` is the author check over the whole project: an unknown key, a bibliography
 entry no page cites, a citation of a source the evidence marks NOT VERIFIED, a malformed
-entry. Each is a quizkit Problem (path, line, col, message, rule). MkDocs
-(scripts/references_hook.py), the Zensical staging (buildkit/zensical.py) and the tests
+entry. Each is a Problem (core/problems.py) (path, line, col, message, rule). MkDocs
+(scripts/references_hook.py), the Zensical staging (steadyground/build/zensical.py) and the tests
 call these functions; nothing here knows a generator.
 """
 
@@ -30,10 +30,12 @@ from pathlib import Path
 
 import yaml
 
+from steadyground.core.languages import REFERENCES_HEADINGS
 from steadyground.core.problems import Problem
+from steadyground.core.project import REFERENCES_HEADING
 
 BIBLIOGRAPHY = "references.yml"
-HEADINGS = {"References": "en", "Referencias": "es"}
+HEADINGS = {heading: code for code, heading in REFERENCES_HEADINGS.items()}
 STATUSES = ("V", "V-partial", "NOT VERIFIED")
 # Fields an entry may have; the renderer reads every one of them except the bookkeeping ones.
 FIELDS = {
@@ -44,7 +46,6 @@ FIELDS = {
 TYPES = ("article", "book", "web")  # book and web: the title is in italics
 TRANSLATED = ("unchecked", "note")  # {en: ..., es: ...}
 
-_HEADING = re.compile(r"^##\s+(References|Referencias)\s*$", re.M)
 _NEXT_SECTION = re.compile(r"^#{1,2}\s", re.M)
 _ITEM = re.compile(r"^([ \t]*[-*+][ \t]+)(.*?)[ \t]*$")
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -247,7 +248,7 @@ class Citation:
 
 def _section(markdown: str) -> tuple[str, int, int] | None:
     """(language, start, end) of the reference section's body, or None."""
-    match = _HEADING.search(markdown)
+    match = REFERENCES_HEADING.search(markdown)
     if not match:
         return None
     rest = _NEXT_SECTION.search(markdown, match.end())

@@ -1,16 +1,16 @@
 """References and in-text citations of articles. Each article lists the keys it cites under
-"## References"; the build renders them from references.yml (buildkit/references.py), and
+"## References"; the build renders them from references.yml (steadyground/references/bibliography.py), and
 these rules read the rendered lines. Every rule about references lives here."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
-from steadyground.references import bibliography
-
+from steadyground.core.project import REFERENCES_HEADING, Page, Project, normalise
 from steadyground.core.rules import Problem, at, rule
-from steadyground.core.project import Page, Project, normalise
+from steadyground.references import bibliography
 
 MIN_REFERENCES = 3
 
@@ -69,7 +69,7 @@ def cited_but_missing(prose: str, items: list[str]) -> list[str]:
 def uncited_references(page: Page) -> list[str]:
     """A reference nothing cites usually means a claim was cut or a citation mistyped."""
     found, _ = citations(page.prose)
-    return [item for item in page.reference_items()
+    return [item for item in reference_items(page)
             if not any(normalise(item).startswith(names[0]) and (f"({year})" in item if year else True)
                        for names, year, _ in found)]
 
@@ -77,7 +77,7 @@ def uncited_references(page: Page) -> list[str]:
 @rule("references-section", "references")
 def references_section(project: Project) -> Iterator[Problem]:
     for page in project.articles:
-        items = page.reference_items()
+        items = reference_items(page)
         if not items:
             yield at(page.shown, page.body_line_offset + 1,
                      f"the article has no '## References' section with a list; end it with one, at least "
@@ -102,7 +102,7 @@ def _citation_line(page: Page, written: str) -> int:
 @rule("citation-in-references", "references")
 def citation_in_references(project: Project) -> Iterator[Problem]:
     for page in project.articles:
-        items = page.reference_items()
+        items = reference_items(page)
         found, unparsed = citations(page.prose)
         for part in unparsed:
             yield at(page.shown, _citation_line(page, part),
@@ -172,7 +172,7 @@ def unchecked_details(item: str) -> list[str]:
 @rule("unchecked-reference-detail", "references")
 def unchecked_reference_detail(project: Project) -> Iterator[Problem]:
     for page in project.articles:
-        for item in page.reference_items():
+        for item in reference_items(page):
             for problem in unchecked_details(item):
                 yield at(page.shown, _item_line(page, item), problem, "unchecked-reference-detail")
 
@@ -180,5 +180,39 @@ def unchecked_reference_detail(project: Project) -> Iterator[Problem]:
 @rule("bibliography", "references")
 def bibliography_problems(project: Project) -> Iterator[Problem]:
     """Unknown, repeated or hand-typed keys, unused entries, NOT VERIFIED sources and malformed
-    entries of references.yml (reported by buildkit/references.py, the code the build runs)."""
+    entries of references.yml (reported by steadyground/references/bibliography.py, the code the build runs)."""
     yield from bibliography.problems(project.root)
+
+
+# The References section as readers see it ------------------------------------------------
+
+_NEXT_H1_OR_H2 = re.compile(r"^#{1,2}\s", re.M)
+
+
+@functools.cache
+def rendered_body(page: Page) -> str:
+    """The page's body with its list of reference keys replaced by the APA lines the build
+    writes from references.yml, so the checks read what readers read."""
+    return bibliography.render_page(page.body, bibliography.load(page.docs.parent))
+
+
+def rendered_references(page: Page) -> str:
+    """The rendered "## References" section up to the next h1/h2, or "" when there is none."""
+    body = rendered_body(page)
+    match = REFERENCES_HEADING.search(body)
+    if not match:
+        return ""
+    rest = body[match.end():]
+    end = _NEXT_H1_OR_H2.search(rest)
+    return rest[: end.start()] if end else rest
+
+
+def reference_items(page: Page) -> list[str]:
+    """One string per list item of the References section (wrapped lines joined)."""
+    items: list[str] = []
+    for line in rendered_references(page).splitlines():
+        if re.match(r"^\s*[-*+]\s+", line):
+            items.append(re.sub(r"^\s*[-*+]\s+", "", line).strip())
+        elif line.strip() and items:
+            items[-1] += " " + line.strip()
+    return items

@@ -4,7 +4,7 @@ A name is not an identity: any file can be called bundle.<hex>.min.js. The gate 
 .js and .css file of a built site to the exact sha256 of a file it knows:
 - the theme's own assets as installed (Material for MkDocs in this Python; Zensical's theme
   in .venv-zensical when it is installed): its bundle, search worker, lunr, stylesheets;
-- our two bundles, built here again from the sources in overrides/ only (buildkit/bundles.py),
+- our two bundles, built here again from the sources in overrides/ only (steadyground/assets/bundles.py),
   once for each theme palette the CSS bundle can be made with.
 A file under docs/ can therefore never stand in for one of them, even at the same path.
 """
@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from steadyground.core.paths import REPO
+
 ASSET_SUFFIXES = (".js", ".css")
 # Where each theme keeps the palette stylesheet our dark colours are derived from.
 PALETTE_PATTERNS = ("assets/stylesheets/palette.*.min.css", "assets/stylesheets/*/palette.*.min.css")
@@ -38,7 +39,9 @@ def theme_dirs(repo: Path = REPO) -> list[Path]:
 @lru_cache(maxsize=4)
 def known_assets(repo: Path = REPO) -> dict[str, frozenset[str]]:
     """{path inside a language's site: the sha256 digests a file there may have}."""
-    from steadyground.assets import bundles  # the build's own bundler, so the gate rebuilds what the build made
+    from steadyground.assets import (
+        bundles,  # the build's own bundler, so the gate rebuilds what the build made
+    )
     known: dict[str, set[str]] = {}
     overrides = bundles.read_from([repo / "overrides"])
     for theme in theme_dirs(repo):

@@ -14,11 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from steadyground.languages.sites import LANGUAGES
-
-from steadyground.safety.gate import Expected, Site, verify
-
+from steadyground.core.languages import LANGUAGES
 from steadyground.core.paths import REPO
+from steadyground.safety.gate import Expected, Site, verify
 
 
 class _Loader(yaml.SafeLoader):
@@ -45,7 +43,7 @@ def expected_from_config(config_file: Path = REPO / "mkdocs.yml", site_url: str 
 
 
 def expected_languages(site_url: str | None = None) -> list[Expected]:
-    """One Expected per language of `make build` (buildkit/languages.py): its own path,
+    """One Expected per language of `make build` (steadyground/languages/sites.py): its own path,
     exit page, help and safe-use pages."""
     base = site_url or os.environ.get("SITE_URL") or _read_config(REPO / "mkdocs.yml").get("site_url") or "/"
     base = base if base.endswith("/") else base + "/"
