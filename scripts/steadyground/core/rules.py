@@ -61,6 +61,19 @@ def run(project: Project, names: Iterable[str] | None = None, areas: Iterable[st
         try:
             found.update(r.check(project))
         except Exception as error:  # noqa: BLE001 - an author must never see a traceback
-            found.add(at("scripts/steadyground/check/", 1, f"the check itself failed ({type(error).__name__}: {error}); "
-                          "please tell the maintainers", r.name))
+            found.add(at(_source_being_read(error), 1, f"the check itself failed on this file ({type(error).__name__}: "
+                         f"{error}); please tell the maintainers", r.name))
     return sorted(found)
+
+
+def _source_being_read(error: Exception) -> str:
+    """The source file a crashed rule was reading: the innermost frame holding a page or a
+    quiz (anything with a `shown` path), so the author knows which file set it off."""
+    traceback, shown = error.__traceback__, "references.yml or a config"
+    while traceback is not None:
+        for value in traceback.tb_frame.f_locals.values():
+            path = getattr(value, "shown", None)
+            if isinstance(path, str):
+                shown = path
+        traceback = traceback.tb_next
+    return shown
