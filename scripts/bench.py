@@ -21,12 +21,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from steadyground.bench import generators, lighthouse, peer, projects, scaling, transfer  # noqa: E402
 from steadyground.bench.chromium import chromium_path  # noqa: E402
-from steadyground.bench.common import REPO, BuildFailed, build, kb, log, median  # noqa: E402
+from steadyground.bench.common import BuildFailed, build, kb, log, median  # noqa: E402
 from steadyground.bench.languages import all_languages  # noqa: E402
 from steadyground.bench.pages import PAGE_ALLOWANCE, extra_text_bytes, own_code, page_budget  # noqa: E402
 from steadyground.bench.report import Row, document  # noqa: E402
 from steadyground.bench.scaling import alternate  # noqa: E402
 from steadyground.bench.server import serve_gzip  # noqa: E402
+from steadyground.core.paths import REPO  # noqa: E402
 from steadyground.languages.sites import site_urls  # noqa: E402
 
 QUIZ_PAGE_GOAL = 1.10  # a quiz page builds in at most 1.1x the time of a plain page of the same text
@@ -38,6 +39,12 @@ LINEAR_GOAL = 1.10
 OWN_CODE_BUDGET = 4 * 1024
 
 NOTES = [
+    "Reading these figures: build times on a shared machine vary by about 30 % from run to run, so "
+    "compare the two sides of a ratio measured in the same run, never times from different runs. "
+    "`make bench` takes about 11 minutes on 2 idle cores; `scripts/bench.py --quick` is a smoke run, "
+    "`--runs N` takes the median of more runs, `--pages-only` and `--generators-only` measure one part. "
+    "Lighthouse and a throwaway mkdocs-quiz environment are installed outside the repository "
+    "(~/.cache/steady-ground-bench/ and a temp folder).",
     "Build times: wall clock of the whole `mkdocs build --strict` subprocess (Python start-up, "
     "config, every page, search index, copying assets), nothing subtracted, into an empty folder. "
     "The two sides of a comparison run alternately (A B, B A, ...) so a slow spell hits both. "

@@ -41,10 +41,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from harness.pages import html_files
-from steadyground.bench.common import REPO, BuildFailed
+from steadyground.bench.common import BuildFailed
 from steadyground.bench.languages import SiteLanguage, all_languages
 from steadyground.bench.pages import PAGE_ALLOWANCE, own_code, page_budget
 from steadyground.bench.projects import build_stock_site, stock_project, valid_quizzes
+from steadyground.core.paths import REPO
 
 OWN_CODE_BUDGET = 4 * 1024
 

@@ -16,8 +16,9 @@ import time
 from pathlib import Path
 
 from steadyground.bench import projects
-from steadyground.bench.common import REPO, Build, BuildFailed, _children_cpu, _tail, build, log, median
+from steadyground.bench.common import Build, BuildFailed, _children_cpu, _tail, build, log, median
 from steadyground.bench.scaling import Pair, alternate
+from steadyground.core.paths import REPO
 
 ZENSICAL = os.environ.get("ZENSICAL", str(REPO / ".venv-zensical" / "bin" / "zensical"))
 

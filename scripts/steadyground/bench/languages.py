@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from steadyground import quizzes as quizkit
-from steadyground.bench.common import REPO
+from steadyground.core.paths import REPO
 from steadyground.languages import sites as languages
 
 NAMES = {"en": "English", "es": "Spanish"}

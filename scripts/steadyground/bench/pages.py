@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from steadyground.bench.common import REPO, gzip_size
+from steadyground.bench.common import gzip_size
 from steadyground.bench.html_tree import Element, parse
+from steadyground.core.paths import REPO
 
 # Attributes whose values are words for people (screen readers, tooltips, UI strings
 # that JavaScript shows later). Everything else in a tag is markup.

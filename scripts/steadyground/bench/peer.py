@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from steadyground.bench import projects
-from steadyground.bench.common import REPO, build, log, median
+from steadyground.bench.common import build, log, median
 from steadyground.bench.scaling import alternate
+from steadyground.core.paths import REPO
 
 ENGINES = ("plain", "ours", "mkdocs-quiz")
 

@@ -43,10 +43,11 @@ import yaml
 
 from steadyground import plans as plankit
 from steadyground import quizzes as quizkit
-from steadyground.bench.common import REPO, Build, build
+from steadyground.bench.common import Build, build
 from steadyground.bench.languages import SiteLanguage, all_languages
 from steadyground.bench.twins import mkdocs_quiz_markdown, plain_markdown
 from steadyground.core.config import load_config
+from steadyground.core.paths import REPO
 from steadyground.languages import sites as languages
 from steadyground.plans import render as plankit_render
 from steadyground.plans.build import PlanBuild
