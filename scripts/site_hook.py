@@ -71,8 +71,8 @@ def on_page_markdown(markdown, *, page, config, files):
 
 def on_page_content(html, *, page, config, files):
     if _state["links"] is not None:
-        # Read by main.html (the link) and overrides/sitemap.xml (the hreflang alternates).
-        page.language_link = _state["links"].for_page(page.file.src_uri, page.meta)
+        # Read by main.html (the links) and overrides/sitemap.xml (the hreflang alternates).
+        page.language_links = _state["links"].for_page(page.file.src_uri, page.meta)
 
     source, text = _source_of(page)
     page_dir = _state["site_path"] + (page.url.rsplit("/", 1)[0] + "/" if "/" in page.url else "")
@@ -133,10 +133,13 @@ def _with_policy(html: str, source: str) -> str:
 
 
 def _setup_language_link(config, root: Path) -> None:
-    links = languages.LanguageLinks.from_extra(config.extra, root, config.site_url)
+    try:
+        links = languages.LanguageLinks.from_config(Path(config.config_file_path), config.site_url)
+    except BuildError as error:
+        raise PluginError(str(error)) from None
     _state["links"] = links
     if links is not None:
-        config.extra["language"]["home"] = links.home  # for pages without a page object (404.html)
+        config.extra["language"]["homes"] = links.home  # for pages without a page object (404.html)
 
 
 def _check_sources(config, root: Path, includes: Path) -> None:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from buildkit.languages import LANGUAGES
+from buildkit import BuildError
+from buildkit.languages import discover
 
 from .gate import Expected, Site, verify
 
@@ -45,11 +46,11 @@ def expected_from_config(config_file: Path = REPO / "mkdocs.yml", site_url: str 
 
 
 def expected_languages(site_url: str | None = None) -> list[Expected]:
-    """One Expected per language of `make build` (buildkit/languages.py): its own path,
-    exit page, help and safe-use pages."""
+    """One Expected per language of `make build` (buildkit/languages.py: mkdocs.yml and each
+    mkdocs.<code>.yml): its own path, exit page, help and safe-use pages."""
     base = site_url or os.environ.get("SITE_URL") or _read_config(REPO / "mkdocs.yml").get("site_url") or "/"
     base = base if base.endswith("/") else base + "/"
-    return [expected_from_config(REPO / language.config, base + language.subdir) for language in LANGUAGES]
+    return [expected_from_config(REPO / language.config, base + language.subdir) for language in discover(REPO)]
 
 
 def _read_config(config_file: Path) -> dict:
@@ -77,7 +78,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     shown = os.path.relpath(args.site_dir)
     shown = str(args.site_dir) if shown.startswith("..") else Path(shown).as_posix()
-    problems = verify(Site(args.site_dir, shown, REPO), expected_languages(site_url=args.site_url))
+    try:
+        expected = expected_languages(site_url=args.site_url)
+    except BuildError as error:
+        print(f"verify_site.py: {error}", file=sys.stderr)
+        return 2
+    problems = verify(Site(args.site_dir, shown, REPO), expected)
     for line in problems:
         print(line)
     if problems:
