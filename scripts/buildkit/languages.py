@@ -58,16 +58,27 @@ def discover(repo: Path = REPO) -> tuple[Language, ...]:
     first = repo / FIRST_CONFIG
     if not first.is_file():
         return ()
-    code = str((load_config(first).get("theme") or {}).get("language") or "en")
+    config = load_config(first)
+    code, docs = str((config.get("theme") or {}).get("language") or "en"), str(config.get("docs_dir") or "docs")
     found = [Language(code, FIRST_CONFIG, "")]
     for path in sorted(repo.glob("mkdocs.*.yml")):
         other = path.name[len("mkdocs."): -len(".yml")]
-        said = str((load_config(path).get("theme") or {}).get("language") or "")
+        config = load_config(path)
+        said = str((config.get("theme") or {}).get("language") or "")
         if "." in other or other == code or said != other:
             raise BuildError(f"{path.name}: a language's config is named mkdocs.<code>.yml after its theme.language "
                              f"(found theme.language: {said or 'none'}), and no two languages share a code")
+        if posixpath.normpath(str(config.get("docs_dir"))) != posixpath.normpath(f"{docs}/{other}"):
+            raise BuildError(f"{path.name}: docs_dir must be {docs}/{other} (each language's pages are in "
+                             f"{docs}/<code>/, found {config.get('docs_dir')})")
         found.append(Language(other, path.name, other + "/"))
     return tuple(found)
+
+
+def language_folders(repo: Path = REPO) -> frozenset[str]:
+    """The folders of docs/ that hold another language's pages (docs/<code>/, one per
+    mkdocs.<code>.yml). From the file names alone: a mistake inside a config is the build's."""
+    return frozenset(path.name[len("mkdocs."): -len(".yml")] for path in repo.glob("mkdocs.*.yml"))
 
 
 def __getattr__(name: str):

@@ -11,6 +11,7 @@ from sitekit.csp import SitePolicy, inline_scripts
 from sitekit.links import harden_external_links
 
 from . import BuildError
+from .languages import language_folders
 
 
 def site_scope(site_url: str | None) -> str:
@@ -60,7 +61,7 @@ def source_problems(*, root: Path, docs_dir: Path, includes: Path, quiz_dir: Pat
     page is read (a nested missing snippet would otherwise stop a build with a traceback)."""
     folders = [docs_dir, includes, quiz_dir]
     problems = author_checks.symlinks([f for f in folders if f.exists() or f.is_symlink()], root)
-    problems += author_checks.docs_file_problems(docs_dir, root)
+    problems += author_checks.docs_file_problems(docs_dir, root, language_folders(root))
     # Every page's size and front matter, before MkDocs or Zensical parses any of them (an
     # alias bomb or a 500-deep list would hang or crash the generator's own reading).
     for page in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() and not problems else []:
