@@ -60,6 +60,7 @@ def discover(repo: Path = REPO) -> tuple[Language, ...]:
         return ()
     config = load_config(first)
     code, docs = str((config.get("theme") or {}).get("language") or "en"), str(config.get("docs_dir") or "docs")
+    excluded = str(config.get("exclude_docs") or "").split()
     found = [Language(code, FIRST_CONFIG, "")]
     for path in sorted(repo.glob("mkdocs.*.yml")):
         other = path.name[len("mkdocs."): -len(".yml")]
@@ -71,6 +72,9 @@ def discover(repo: Path = REPO) -> tuple[Language, ...]:
         if posixpath.normpath(str(config.get("docs_dir"))) != posixpath.normpath(f"{docs}/{other}"):
             raise BuildError(f"{path.name}: docs_dir must be {docs}/{other} (each language's pages are in "
                              f"{docs}/<code>/, found {config.get('docs_dir')})")
+        if f"/{other}/" not in excluded:
+            raise BuildError(f"{FIRST_CONFIG}: exclude_docs must list /{other}/ ({path.name} builds those pages; "
+                             f"{FIRST_CONFIG} would build them a second time)")
         found.append(Language(other, path.name, other + "/"))
     return tuple(found)
 
