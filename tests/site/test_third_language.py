@@ -175,6 +175,8 @@ def french(tmp_path_factory) -> Path:
     for config in REPO.glob("mkdocs*.yml"):
         shutil.copy(config, project / config.name)
     shutil.copy(REPO / "references.yml", project / "references.yml")
+    if (REPO / ".venv-zensical").is_dir():  # the gate knows Zensical's theme files from its install
+        (project / ".venv-zensical").symlink_to(REPO / ".venv-zensical")
     (project / "tests" / "content").mkdir(parents=True)
     for checked in (REPO / "tests" / "content").glob("crisis_lines*.yml"):  # make check's help-line lists
         shutil.copy(checked, project / "tests" / "content" / checked.name)
