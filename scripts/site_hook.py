@@ -46,7 +46,7 @@ def on_config(config):
     includes = _includes_dir(config, root)
     _state.update(root=root, includes=includes, site_path=config.extra["scope"], problems=[])
     _check_sources(config, root, includes)  # first: nothing else reads a source before it is checked
-    _setup_language_link(config, root)
+    _setup_language_link(config)
     return config
 
 
@@ -132,7 +132,7 @@ def _with_policy(html: str, source: str) -> str:
         raise PluginError(str(error)) from None
 
 
-def _setup_language_link(config, root: Path) -> None:
+def _setup_language_link(config) -> None:
     try:
         links = languages.LanguageLinks.from_config(Path(config.config_file_path), config.site_url)
     except BuildError as error:

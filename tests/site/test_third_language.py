@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from buildkit import languages
 from harness.build import REPO, ZENSICAL
 from harness.generator import generator, is_zensical
 from harness.html import parse
@@ -261,3 +262,20 @@ def test_hreflang_alternates_name_every_translation(built):
         assert alternates[SITE_URL + folder] == homes, folder
     english = _alternates(built / "sitemap.xml")
     assert english[SITE_URL + "about/"] == {"en": SITE_URL + "about/", "es": SITE_URL + "es/acerca/"}
+
+
+@pytest.mark.parametrize(("config", "french", "message"), [
+    ("exclude_docs: |\n  /es/\n", "theme: {language: fr}\ndocs_dir: docs/fr\n",
+     "mkdocs.yml: exclude_docs must list /fr/"),
+    ("exclude_docs: |\n  /es/\n  /fr/\n", "theme: {language: de}\ndocs_dir: docs/fr\n",
+     "mkdocs.fr.yml: a language's config is named mkdocs.<code>.yml after its theme.language (found theme.language: de)"),
+    ("exclude_docs: |\n  /es/\n  /fr/\n", "theme: {language: fr}\ndocs_dir: docs/french\n",
+     "mkdocs.fr.yml: docs_dir must be docs/fr"),
+])
+def test_a_language_config_mistake_is_one_message_naming_the_file(tmp_path, config, french, message):
+    (tmp_path / "mkdocs.yml").write_text("theme: {language: en}\n" + config, encoding="utf-8")
+    (tmp_path / "mkdocs.es.yml").write_text("theme: {language: es}\ndocs_dir: docs/es\n", encoding="utf-8")
+    (tmp_path / "mkdocs.fr.yml").write_text(french, encoding="utf-8")
+    result = languages.build_all(tmp_path / "site", SITE_URL, repo=tmp_path)
+    assert result.returncode == 1 and result.output.startswith(f"ERROR: {message}"), result.output
+    assert "Traceback" not in result.output and not (tmp_path / "site").exists()
