@@ -108,7 +108,8 @@ def _staged(tmp_path, site_url: str, language: str, sources: dict) -> Staged:
     (tmp_path / "docs" / "es").mkdir(parents=True, exist_ok=True)
     (tmp_path / "docs" / "es" / "acerca.md").write_text("---\ntranslation_of: about.md\n---\n")
     (tmp_path / "docs" / "about.md").write_text("---\ntitle: About\n---\n")
-    (tmp_path / "mkdocs.yml").write_text("theme: {language: en}\nextra: {language: {link_text: In English}}\n")
+    (tmp_path / "mkdocs.yml").write_text("theme: {language: en}\nexclude_docs: /es/\n"
+                                         "extra: {language: {link_text: In English}}\n")
     (tmp_path / "mkdocs.es.yml").write_text("INHERIT: mkdocs.yml\ndocs_dir: docs/es\ntheme: {language: es}\n"
                                             "extra: {language: {link_text: En español}}\n")
     config = tmp_path / ("mkdocs.yml" if language == "en" else f"mkdocs.{language}.yml")
