@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
 from buildkit import BuildError
@@ -58,13 +59,13 @@ def discover(repo: Path = REPO) -> tuple[Language, ...]:
     first = repo / FIRST_CONFIG
     if not first.is_file():
         return ()
-    config = load_config(first)
+    config = _read(first)
     code, docs = str((config.get("theme") or {}).get("language") or "en"), str(config.get("docs_dir") or "docs")
     excluded = str(config.get("exclude_docs") or "").split()
     found = [Language(code, FIRST_CONFIG, "")]
     for path in sorted(repo.glob("mkdocs.*.yml")):
         other = path.name[len("mkdocs."): -len(".yml")]
-        config = load_config(path)
+        config = _read(path)
         said = str((config.get("theme") or {}).get("language") or "")
         if "." in other or other == code or said != other:
             raise BuildError(f"{path.name}: a language's config is named mkdocs.<code>.yml after its theme.language "
@@ -77,6 +78,17 @@ def discover(repo: Path = REPO) -> tuple[Language, ...]:
                              f"{FIRST_CONFIG} would build them a second time)")
         found.append(Language(other, path.name, other + "/"))
     return tuple(found)
+
+
+def _read(path: Path) -> dict:
+    """A config, or its mistake as one message naming the file (never a traceback)."""
+    try:
+        config = load_config(path)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ConfigurationError) as error:
+        raise BuildError(f"{path.name}: {error}") from None
+    if not isinstance(config, dict):
+        raise BuildError(f"{path.name}: a MkDocs config is a mapping of settings (key: value)")
+    return config
 
 
 def language_folders(repo: Path = REPO) -> frozenset[str]:

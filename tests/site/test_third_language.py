@@ -271,6 +271,7 @@ def test_hreflang_alternates_name_every_translation(built):
      "mkdocs.fr.yml: a language's config is named mkdocs.<code>.yml after its theme.language (found theme.language: de)"),
     ("exclude_docs: |\n  /es/\n  /fr/\n", "theme: {language: fr}\ndocs_dir: docs/french\n",
      "mkdocs.fr.yml: docs_dir must be docs/fr"),
+    ("exclude_docs: |\n  /es/\n  /fr/\n", "theme: {language: fr\ndocs_dir: docs/fr\n", "mkdocs.fr.yml: MkDocs encountered an error parsing"),
 ])
 def test_a_language_config_mistake_is_one_message_naming_the_file(tmp_path, config, french, message):
     (tmp_path / "mkdocs.yml").write_text("theme: {language: en}\n" + config, encoding="utf-8")
