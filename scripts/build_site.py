@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The strict MkDocs build of every language into one folder: `build_site.py [SITE_DIR]`.
 
-English at the root, Spanish under es/ (scripts/steadyground/languages/sites.py), each with
-`mkdocs build --strict` and its own config. SITE_URL, when set, is the English address.
+mkdocs.yml's language at the root and each mkdocs.<code>.yml's under <code>/
+(scripts/steadyground/languages/sites.py), each with `mkdocs build --strict` and its own config.
+SITE_URL, when set, is the root language's address.
 Used by `make build` and by the tests (tests/harness/build.py), so both build alike.
 """
 

@@ -4,8 +4,8 @@
     python scripts/build_zensical.py serve [-f mkdocs.es.yml] [--dev-addr 127.0.0.1:8000]
 
 Zensical reads mkdocs.yml but runs no MkDocs hooks, so this runs the hooks' steps
-(scripts/steadyground/) before and after it: see steadyground/build/zensical.py. `build` makes every
-language (steadyground/languages/sites.py: English in site_dir, Spanish in site_dir/es/), SITE_URL
+(scripts/steadyground/) before and after it: see buildkit/zensical.py. `build` makes every
+language (buildkit/languages.py: English in site_dir, each mkdocs.<code>.yml in site_dir/<code>/), SITE_URL
 honoured as by `make build`; `serve` previews one language (English unless -f). A mistake
 is one message with the file's name and exit code 1.
 """
@@ -57,10 +57,10 @@ def main(argv: list[str] | None = None) -> int:
             return zen.serve(args.zensical, args.config_file or REPO / "mkdocs.yml", themes, args.dev_addr)
         if args.config_file is not None:
             return build_one(args.zensical, themes, args.config_file, args.site_dir, None)
-        # Like scripts/build_site.py: English into site_dir first (it replaces the folder), then
-        # each other language into its folder, with its own site_url; the first failure stops.
-        urls = languages.site_urls()
-        for language in languages.LANGUAGES:
+        # Like scripts/build_site.py: the first language into site_dir (it replaces the folder),
+        # then each other language into its folder, with its own site_url; the first failure stops.
+        urls = languages.site_urls(repo=REPO)
+        for language in languages.discover(REPO):
             code = build_one(args.zensical, themes, REPO / language.config, args.site_dir / language.subdir,
                              urls[language.code])
             if code != 0:

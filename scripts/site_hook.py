@@ -51,7 +51,7 @@ def on_config(config):
     includes = _includes_dir(config, root)
     _state.update(root=root, includes=includes, site_path=config.extra["scope"], problems=[])
     _check_sources(config, root, includes)  # first: nothing else reads a source before it is checked
-    _setup_language_link(config, root)
+    _setup_language_link(config)
     return config
 
 
@@ -76,8 +76,8 @@ def on_page_markdown(markdown, *, page, config, files):
 
 def on_page_content(html, *, page, config, files):
     if _state["links"] is not None:
-        # Read by main.html (the link) and overrides/sitemap.xml (the hreflang alternates).
-        page.language_link = _state["links"].for_page(page.file.src_uri, page.meta)
+        # Read by main.html (the links) and overrides/sitemap.xml (the hreflang alternates).
+        page.language_links = _state["links"].for_page(page.file.src_uri, page.meta)
 
     source, text = _source_of(page)
     page_dir = _state["site_path"] + (page.url.rsplit("/", 1)[0] + "/" if "/" in page.url else "")
@@ -137,11 +137,14 @@ def _with_policy(html: str, source: str) -> str:
         raise PluginError(str(error)) from None
 
 
-def _setup_language_link(config, root: Path) -> None:
-    links = languages.LanguageLinks.from_extra(config.extra, root, config.site_url)
+def _setup_language_link(config) -> None:
+    try:
+        links = languages.LanguageLinks.from_config(Path(config.config_file_path), config.site_url)
+    except BuildError as error:
+        raise PluginError(str(error)) from None
     _state["links"] = links
     if links is not None:
-        config.extra["language"]["home"] = links.home  # for pages without a page object (404.html)
+        config.extra["language"]["homes"] = links.home  # for pages without a page object (404.html)
 
 
 def _check_sources(config, root: Path, includes: Path) -> None:

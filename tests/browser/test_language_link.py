@@ -37,10 +37,20 @@ def test_there_and_back_in_one_tap_each_with_nothing_stored(site, open_page, wid
     assert is_empty(storage_snapshot(page))
 
 
-def test_a_page_without_translation_leads_to_the_other_home_page(site, open_page):
-    # The plan's page is generated and its language link does not yet know its twin (every
-    # article and quiz has one since issue 24), so it is the example of the fallback.
+def test_the_plan_page_leads_to_the_other_plan_page(site, open_page):
+    # Each language's plan page is generated (extra.plan.page names it); the link knows both.
     page = open_page("my-plan/")
+    _follow_language_link(page, "En español")
+    page.wait_for_url(site.url("es/mi-plan/"))
+    assert page.evaluate("document.documentElement.lang") == "es"
+    _follow_language_link(page, "In English")
+    page.wait_for_url(site.url("my-plan/"))
+
+
+def test_a_page_without_translation_leads_to_the_other_home_page(site, open_page):
+    # Every article, quiz and plan page has a twin since issues 24 and 20; the page-not-found
+    # page has no source, so it is the example of the fallback.
+    page = open_page("404.html")
     _follow_language_link(page, "En español")
     page.wait_for_url(site.url("es/"))
     assert page.title().startswith("Bienvenida")

@@ -26,6 +26,7 @@ ZENSICAL_SUITE = (
     "tests/site/test_build.py",  # strict: broken links, anchors, other-host images fail; sources untouched
     "tests/site/test_spanish_build.py",  # Spanish in es/: interface, index, hreflang, the language link
     "tests/browser/test_language_link.py",  # English to Spanish and back, nothing stored
+    "tests/site/test_third_language.py",  # French added by configuration and words only, built and gated
     "tests/zensical/",
     "tests/plan/test_plan_browser.py",  # the private plan's promises: nothing kept, sent or shown after leaving
     "tests/plan/test_plan_gate.py",

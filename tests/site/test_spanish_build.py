@@ -1,7 +1,7 @@
 """The Spanish site as `make build` makes it (es/ of the one built site): every docs/es/ page in
 Spanish with Material's Spanish interface and ours, a Spanish search index of Spanish pages only,
 hreflang alternates in the sitemaps, and on every page a link to the same page in the other
-language (else the other home page), quiz pages included. English interface strings, ours and
+language (else the other home page), quiz and plan pages included. English interface strings, ours and
 the quiz engine's, never reach a Spanish page."""
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from harness.html import parse
 
 from harness.build import REPO
 from harness.generator import is_zensical
-from harness.languages import ENGLISH
+from harness.languages import ENGLISH, SPANISH
 from harness.pages import html_files
-from steadyground.bench.html_tree import parse
 from steadyground.languages.sites import front_matter, page_path
 from steadyground.quizzes.config import DEFAULT_STRINGS
 
@@ -170,9 +170,11 @@ def test_hreflang_alternates_link_each_page_and_its_translation_both_ways(site):
 
 
 def _english_to_spanish() -> dict[str, str]:
-    """English page path -> Spanish page path, from the Spanish pages' and quizzes' translation_of."""
+    """English page path -> Spanish page path, from the Spanish pages' and quizzes' translation_of,
+    and the private plan's page of each (extra.plan.page, a generated page)."""
     pairs = {page_path(front_matter(s)["translation_of"]): "es/" + page_path(s.relative_to(ES_DOCS).as_posix())
              for s in _sources()}
+    pairs[page_path(ENGLISH.extra["plan"]["page"])] = "es/" + page_path(SPANISH.extra["plan"]["page"])
     quizzes = _spanish_quizzes()
     pairs |= {f"quizzes/{data['translation_of']}/": f"es/quizzes/{slug}/" for slug, data in quizzes.items()}
     if quizzes:
@@ -196,7 +198,8 @@ def test_every_page_links_to_the_same_page_in_the_other_language(site):
         assert link.attrs["hreflang"] == link.attrs["lang"] == ("en" if spanish else "es"), name
         assert link.attrs["target"] == "_self", name  # a full page load, on purpose
         assert link.all_text() == ("In English" if spanish else "En español"), name
-    assert len(english_to_spanish) == len(_sources()) + len(_spanish_quizzes()) + bool(_spanish_quizzes())
+    assert len(english_to_spanish) == len(_sources()) + len(_spanish_quizzes()) + bool(_spanish_quizzes()) + 1
+    assert english_to_spanish["my-plan/"] == "es/mi-plan/"  # the plan pages know each other (issue 20)
 
 
 def test_help_numbers_dial(site):

@@ -113,20 +113,24 @@ def test_zensical_gets_no_search_language_option(tmp_path):
     assert _derived_config(config, tmp_path, tmp_path)["plugins"] == [{"search": {"separator": " "}}]
 
 
-def _staged(tmp_path, site_url: str, language: str, other: dict, sources: dict) -> Staged:
+def _staged(tmp_path, site_url: str, language: str, sources: dict) -> Staged:
     (tmp_path / "docs" / "es").mkdir(parents=True, exist_ok=True)
     (tmp_path / "docs" / "es" / "acerca.md").write_text("---\ntranslation_of: about.md\n---\n")
     (tmp_path / "docs" / "about.md").write_text("---\ntitle: About\n---\n")
-    links = languages.LanguageLinks.from_extra({"language": {"other": other}}, tmp_path, site_url)
+    (tmp_path / "mkdocs.yml").write_text("theme: {language: en}\nexclude_docs: /es/\n"
+                                         "extra: {language: {link_text: In English}}\n")
+    (tmp_path / "mkdocs.es.yml").write_text("INHERIT: mkdocs.yml\ndocs_dir: docs/es\ntheme: {language: es}\n"
+                                            "extra: {language: {link_text: En español}}\n")
+    config = tmp_path / ("mkdocs.yml" if language == "en" else f"mkdocs.{language}.yml")
+    links = languages.LanguageLinks.from_config(config, site_url)
     return Staged(tmp_path, tmp_path / "mkdocs.yml", tmp_path / "site", None, site_url, links, language, sources)
 
 
-ENGLISH_SIDE = {"code": "es", "link_text": "En español", "path": "es/", "docs_dir": "docs/es", "names_its_twins": True}
 LINK = '<p class="language-link"><a href="/sg/es/" hreflang="es" lang="es" target="_self">En español</a></p>'
 
 
 def test_each_page_links_to_its_twin_else_the_other_home_page(tmp_path):
-    staged = _staged(tmp_path, "https://example.org/sg/", "en", ENGLISH_SIDE,
+    staged = _staged(tmp_path, "https://example.org/sg/", "en",
                      {"about/": ("about.md", {}), "": ("index.md", {})})
     about = with_language_link(f"<main>{LINK}</main>", staged.links.for_page("about.md", {}), source="about/index.html")
     assert 'href="/sg/es/acerca/"' in about and about.count("language-link") == 1
@@ -134,11 +138,13 @@ def test_each_page_links_to_its_twin_else_the_other_home_page(tmp_path):
     assert home == LINK
 
 
-def test_a_page_without_exactly_one_language_link_fails_the_build(tmp_path):
-    with pytest.raises(BuildError, match="0 language links"):
-        with_language_link("<main></main>", {"href": "/es/"}, source="x/index.html")
-    with pytest.raises(BuildError, match="2 language links"):
-        with_language_link(LINK + LINK, {"href": "/es/"}, source="x/index.html")
+def test_a_page_without_one_language_link_per_other_language_fails_the_build(tmp_path):
+    with pytest.raises(BuildError, match="0 language links instead of 1"):
+        with_language_link("<main></main>", [{"href": "/es/"}], source="x/index.html")
+    with pytest.raises(BuildError, match="2 language links instead of 1"):
+        with_language_link(LINK + LINK, [{"href": "/es/"}], source="x/index.html")
+    both = with_language_link(LINK + LINK, [{"href": "/es/a/"}, {"href": "/fr/b/"}], source="x/index.html")
+    assert both.index('href="/es/a/"') < both.index('href="/fr/b/"')
 
 
 SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
@@ -147,7 +153,7 @@ SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.si
 
 
 def test_the_sitemap_gets_hreflang_alternates_for_translated_pages_only(tmp_path):
-    staged = _staged(tmp_path, "https://example.org/sg/", "en", ENGLISH_SIDE,
+    staged = _staged(tmp_path, "https://example.org/sg/", "en",
                      {"about/": ("about.md", {}), "quizzes/": ("quizzes/index.md", {})})
     tree = ET.fromstring(with_alternates(SITEMAP, staged).encode())
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}

@@ -76,5 +76,5 @@ _load = functools.cache(languages.load_config)  # read once per run: the bench a
 def all_languages(repo: Path = REPO) -> tuple[SiteLanguage, ...]:
     """Every language `make build` builds, in build order (English first: it cleans the site folder)."""
     return tuple(SiteLanguage(language.code, repo / language.config, language.subdir)
-                 for language in languages.LANGUAGES)
+                 for language in languages.discover())
 

@@ -64,7 +64,7 @@ class Staged:
     site: Path  # where Zensical writes the site
     quizzes: QuizBuild | None  # None when the config does not run the quiz hook
     site_url: str | None
-    links: languages.LanguageLinks | None  # the language link on every page
+    links: languages.LanguageLinks | None  # the language links on every page
     language: str  # theme.language: <html lang> and the hreflang of this build's pages
     sources: dict[str, tuple[str, dict]]  # a page's URL path -> its staged source and front matter
     plans: PlanBuild | None = None  # None when the config does not run the plan hook
@@ -134,7 +134,7 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: s
 
     _sync(docs, root / "docs")
     shutil.rmtree(docs)
-    links = languages.LanguageLinks.from_extra(config.get("extra") or {}, project, config.get("site_url"))
+    links = languages.LanguageLinks.from_config(config_path, config.get("site_url"))
     derived = _derived_config(config, project, root / "overrides", links)
     _write_if_changed(root / "mkdocs.yml", yaml.safe_dump(derived, sort_keys=False, allow_unicode=True).encode())
     return Staged(root, root / "mkdocs.yml", root / "site", quizzes, config.get("site_url"), links,
@@ -200,8 +200,8 @@ def _derived_config(config: dict, project: Path, custom_dir: Path,
     derived["theme"] = {**config["theme"], "custom_dir": str(custom_dir), "variant": VARIANT}
     derived["extra"] = {**(config.get("extra") or {}), "scope": pages.site_scope(config.get("site_url"))}
     if links is not None:
-        # Every page links to the other home page; finish() points each one at its twin.
-        derived["extra"]["language"] = {**config["extra"]["language"], "home": links.home}
+        # Every page links to the other home pages; finish() points each link at its twin.
+        derived["extra"]["language"] = {**config["extra"]["language"], "homes": links.home}
     derived["watch"] = [str(project / path) for path in config.get("watch", [])]
     derived["plugins"] = [_search_for_zensical(_privacy_for_zensical(plugin))
                           for plugin in config.get("plugins", [])]
@@ -320,8 +320,8 @@ def finish(staged: Staged, dest: Path) -> list[Path]:
     return [dest / path.relative_to(site) for path in built]
 
 
-def _page_link(staged: Staged, built: str) -> dict:
-    """The language link of a built page (its path in the site), by the MkDocs hook's rule."""
+def _page_link(staged: Staged, built: str) -> list[dict]:
+    """The language links of a built page (its path in the site), by the MkDocs hook's rule."""
     url_path = built[: -len("index.html")] if built == "index.html" or built.endswith("/index.html") else None
     if url_path is None or url_path not in staged.sources:
         return staged.links.home  # 404.html: no source
@@ -331,14 +331,15 @@ def _page_link(staged: Staged, built: str) -> dict:
 _LANGUAGE_LINK = re.compile(r'(<p class="language-link"><a href=")([^"]*)(")')
 
 
-def with_language_link(html: str, link: dict, *, source: str) -> str:
-    """Point the language link (overrides/partials/language-link.html, rendered with the
-    other home page) at this page's own link."""
+def with_language_link(html: str, links: list[dict], *, source: str) -> str:
+    """Point the language links (overrides/partials/language-link.html, rendered with the
+    other home pages, one per language in build order) at this page's own links."""
     found = _LANGUAGE_LINK.findall(html)
-    if len(found) != 1:
-        raise BuildError(f"{source}: {len(found)} language links instead of 1 "
+    if len(found) != len(links):
+        raise BuildError(f"{source}: {len(found)} language links instead of {len(links)} "
                          "(overrides/partials/language-link.html)")
-    return _LANGUAGE_LINK.sub(lambda m: m.group(1) + html_escape(link["href"]) + m.group(3), html)
+    hrefs = iter(link["href"] for link in links)
+    return _LANGUAGE_LINK.sub(lambda m: m.group(1) + html_escape(next(hrefs)) + m.group(3), html)
 
 
 _LOC = re.compile(r"([ \t]*)<loc>([^<]*)</loc>")
@@ -346,7 +347,7 @@ _URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 
 
 def with_alternates(sitemap: str, staged: Staged) -> str:
-    """Zensical's sitemap.xml plus hreflang alternates between each page and its translation,
+    """Zensical's sitemap.xml plus hreflang alternates between each page and its translations,
     as overrides/sitemap.xml writes them for MkDocs."""
     if _URLSET + ">" not in sitemap:
         raise BuildError("sitemap.xml: Zensical's <urlset> was not recognised; hreflang alternates not added")
@@ -355,10 +356,10 @@ def with_alternates(sitemap: str, staged: Staged) -> str:
     def alternates(match: re.Match) -> str:
         indent, loc = match.group(1), html_unescape(match.group(2).strip())
         sources = staged.sources.get(loc[len(site_url):]) if loc.startswith(site_url) else None
-        link = staged.links.for_page(*sources) if sources else None
-        if not link or not link["translated"]:
+        translated = [link for link in staged.links.for_page(*sources) if link["translated"]] if sources else []
+        if not translated:
             return match.group(0)
-        pairs = [(language, loc), (link["hreflang"], link["url"])]
+        pairs = [(language, loc)] + [(link["hreflang"], link["url"]) for link in translated]
         return match.group(0) + "".join(
             f'\n{indent}<xhtml:link rel="alternate" hreflang="{code}" href="{html_escape(url)}"/>' for code, url in pairs)
 

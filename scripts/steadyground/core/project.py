@@ -287,8 +287,14 @@ class Project:
         # A page over the size and depth limits is only reported (rule "limits"): other rules'
         # regular expressions and the readability measure would take minutes over it.
         return tuple(Page(p, p.read_text(encoding="utf-8"), self.docs) for p in sorted(self.docs.rglob("*.md"))
-                     if p.relative_to(self.docs).parts[0] not in TRANSLATION_FOLDERS
+                     if p.relative_to(self.docs).parts[0] not in self.translation_folders
                      and not limits.source_problems(p, str(p)))
+
+    @functools.cached_property
+    def translation_folders(self) -> frozenset[str]:
+        """docs/es/ and every other language's folder (one per mkdocs.<code>.yml)."""
+        from steadyground.core.languages import language_folders
+        return frozenset(TRANSLATION_FOLDERS) | language_folders(self.root)
 
     def page(self, name: str) -> Page:
         return next(p for p in self.pages if p.name == name)

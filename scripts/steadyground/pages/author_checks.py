@@ -48,14 +48,16 @@ DOCS_SUFFIXES = {".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 ASSET_FOLDERS = ("assets/javascripts", "assets/stylesheets")
 
 
-def docs_file_problems(docs_dir: Path, root: Path) -> list[str]:
-    """Each file under docs/ of a type the site does not need, or at a theme asset path."""
+def docs_file_problems(docs_dir: Path, root: Path, language_folders: Iterable[str] = ("es",)) -> list[str]:
+    """Each file under docs/ of a type the site does not need, or at a theme asset path (also
+    inside another language's folder, docs/<code>/)."""
     problems = []
     for path in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:
         if not path.is_file() or path.is_symlink():
             continue
         inside = path.relative_to(docs_dir).as_posix()
-        inside_language = inside.split("/", 1)[1] if inside.startswith("es/") else inside
+        folder, _, rest = inside.partition("/")
+        inside_language = rest if rest and folder in language_folders else inside
         shown = display_path(path, root)
         if any(inside_language.startswith(folder + "/") for folder in ASSET_FOLDERS):
             problems.append(f"{shown}: a file at the theme's asset path would replace a script or stylesheet of "

@@ -12,29 +12,15 @@ import os
 import sys
 from pathlib import Path
 
-import yaml
-
-from steadyground.core.languages import LANGUAGES
+from steadyground.core.config import load_config
+from steadyground.core.errors import BuildError
+from steadyground.core.languages import discover
 from steadyground.core.paths import REPO
 from steadyground.safety.gate import Expected, Site, verify
 
 
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-def _env(loader, node):
-    # !ENV [NAME, default]: the variable when set, else the default (as MkDocs reads it)
-    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-    name = values[0] if isinstance(values[0], str) else None
-    return os.environ.get(name, values[-1]) if name else values[-1]
-
-
-_Loader.add_constructor("!ENV", _env)
-
-
 def expected_from_config(config_file: Path = REPO / "mkdocs.yml", site_url: str | None = None) -> Expected:
-    config = _read_config(config_file)
+    config = load_config(config_file)
     url = site_url or config.get("site_url") or "/"
     quick_exit = config["extra"]["quick_exit"]
     return Expected(site_url=url if url.endswith("/") else url + "/", exit_url=quick_exit["url"],
@@ -43,26 +29,11 @@ def expected_from_config(config_file: Path = REPO / "mkdocs.yml", site_url: str 
 
 
 def expected_languages(site_url: str | None = None) -> list[Expected]:
-    """One Expected per language of `make build` (steadyground/languages/sites.py): its own path,
-    exit page, help and safe-use pages."""
-    base = site_url or os.environ.get("SITE_URL") or _read_config(REPO / "mkdocs.yml").get("site_url") or "/"
+    """One Expected per language of `make build` (buildkit/languages.py: mkdocs.yml and each
+    mkdocs.<code>.yml): its own path, exit page, help and safe-use pages."""
+    base = site_url or os.environ.get("SITE_URL") or load_config(REPO / "mkdocs.yml").get("site_url") or "/"
     base = base if base.endswith("/") else base + "/"
-    return [expected_from_config(REPO / language.config, base + language.subdir) for language in LANGUAGES]
-
-
-def _read_config(config_file: Path) -> dict:
-    """A config with its INHERIT parent merged in, dictionaries key by key (as MkDocs does)."""
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)
-    parent = config.pop("INHERIT", None)
-    return _merged(_read_config(config_file.parent / parent), config) if parent else config
-
-
-def _merged(base: dict, override: dict) -> dict:
-    result = dict(base)
-    for key, value in override.items():
-        result[key] = _merged(result[key], value) if isinstance(value, dict) and isinstance(result.get(key), dict) \
-            else value
-    return result
+    return [expected_from_config(REPO / language.config, base + language.subdir) for language in discover(REPO)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,7 +46,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     shown = os.path.relpath(args.site_dir)
     shown = str(args.site_dir) if shown.startswith("..") else Path(shown).as_posix()
-    problems = verify(Site(args.site_dir, shown, REPO), expected_languages(site_url=args.site_url))
+    try:
+        expected = expected_languages(site_url=args.site_url)
+    except BuildError as error:
+        print(f"verify_site.py: {error}", file=sys.stderr)
+        return 2
+    problems = verify(Site(args.site_dir, shown, REPO), expected)
     for line in problems:
         print(line)
     if problems:
