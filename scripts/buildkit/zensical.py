@@ -4,6 +4,8 @@ hooks, around `zensical build`.
 1. stage(): copy docs/ into a git-ignored folder inside the project (Zensical wants
    docs_dir inside the project), with `<!-- quiz: -->` markers embedded, a page per
    quiz, the Self-checks index and our JS/CSS bundles; write a derived config there.
+   Every page is first held to the MkDocs hook's author checks (buildkit/page_checks.py),
+   rendered as Zensical will render it (buildkit/page_render.py); a problem stops the build.
 2. `zensical build` (or `serve`) with that config.
 3. finish(): on every built page, in the MkDocs hooks' order, check the content and
    harden links to other sites, put the quiz markup in place, point the language link at
@@ -31,9 +33,9 @@ from pathlib import Path
 
 import yaml
 from quizkit.problems import format_problems
-from sitekit import csp, front_matter
+from sitekit import author_checks, csp, front_matter
 
-from . import BuildError, bundles, languages, pages, references
+from . import BuildError, bundles, languages, page_checks, page_render, pages, references
 from .plans import PlanBuild
 from .quizzes import INDEX_URI, QuizBuild, nav_paths
 
@@ -99,13 +101,17 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: s
         (docs / plans.page).parent.mkdir(parents=True, exist_ok=True)
         (docs / plans.page).write_text(plans.markdown(), encoding="utf-8")
     bibliography = references.load(project) if _runs_hook(config, "references_hook.py") else None
+    checks = _PageChecks(config, project)
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         embedded = references.render_page(text, bibliography) if bibliography is not None else text
         if quizzes:
             embedded = quizzes.embed(embedded, page_uri=path.relative_to(docs).as_posix())
+        checks.check(path.relative_to(docs).as_posix(), embedded)
         if embedded != text:
             path.write_text(embedded, encoding="utf-8")
+    if checks.problems:  # every page's problems at once, before Zensical writes any page
+        raise BuildError("The site's sources have problems:\n" + "\n".join(page_checks.in_order(checks.problems)))
     has_index = (docs / INDEX_URI).is_file()
     generated_pages = quizzes.pages(has_index=has_index, nav_paths=nav_paths(config.get("nav"))) if quizzes else []
     for generated in generated_pages:
@@ -200,7 +206,8 @@ def _derived_config(config: dict, project: Path, custom_dir: Path,
     derived["watch"] = [str(project / path) for path in config.get("watch", [])]
     derived["plugins"] = [_search_for_zensical(_privacy_for_zensical(plugin))
                           for plugin in config.get("plugins", [])]
-    derived["markdown_extensions"] = [_absolute_snippets(ext, project) for ext in config.get("markdown_extensions", [])]
+    derived["markdown_extensions"] = [page_render.absolute_snippets(ext, project)
+                                      for ext in config.get("markdown_extensions", [])]
     return derived
 
 
@@ -230,14 +237,6 @@ def _search_for_zensical(plugin):
     return plugin
 
 
-def _absolute_snippets(extension, project: Path):
-    if isinstance(extension, dict) and "pymdownx.snippets" in extension:
-        options = dict(extension["pymdownx.snippets"])
-        options["base_path"] = [str(project / path) for path in options.get("base_path", ["."])]
-        return {"pymdownx.snippets": options}
-    return extension
-
-
 def runtime_style_hashes(site: Path) -> list[str]:
     """The CSP hash of each stylesheet Zensical's bundle writes into a <style> element.
     Read from the bundle itself, so an upgrade that changes the CSS changes the hash; a
@@ -262,17 +261,40 @@ def _check_sources(config: dict, project: Path) -> None:
     includes = _includes(config, project)
     quiz_dir = project / str((config.get("extra") or {}).get("quiz", {}).get("dir", "quizzes"))
     problems = pages.source_problems(root=project, docs_dir=docs_dir, includes=includes, quiz_dir=quiz_dir)
-    excluded = [line.strip().strip("/") for line in str(config.get("exclude_docs") or "").splitlines() if line.strip()]
-    for path in sorted(docs_dir.rglob("*.md")) if not problems else []:
-        relative = path.relative_to(docs_dir).as_posix()
-        if any(relative.startswith(folder + "/") for folder in excluded):
-            continue
-        problems += pages.page_source_problems(path.read_text(encoding="utf-8"), source=f"docs/{relative}",
-                                               includes=includes)
     problems += format_problems(references.problems(project))
     problems += front_matter.config_problems(config, "the config")  # site_description and the like
     if problems:
         raise BuildError("The site's sources have problems:\n" + "\n".join(problems))
+
+
+class _PageChecks:
+    """The per-page author checks of the MkDocs hook (buildkit/page_checks.py) on each of the
+    config's own pages, rendered here as the hook sees them: after the References list and
+    the quizzes are put in (Zensical renders the same Markdown with the same extensions)."""
+
+    def __init__(self, config: dict, project: Path):
+        self.project, self.docs_dir = project, project / config.get("docs_dir", "docs")
+        self.includes = _includes(config, project)
+        self.site_path = pages.site_scope(config.get("site_url"))
+        self.excluded = [line.strip().strip("/") for line in str(config.get("exclude_docs") or "").splitlines()
+                         if line.strip()]
+        self.renderer = page_render.PageRenderer(config, project, self.includes)
+        self.problems: list[str] = []
+
+    def check(self, src_uri: str, markdown: str) -> None:
+        source_path = self.docs_dir / src_uri
+        if not source_path.is_file() or any(src_uri.startswith(folder + "/") for folder in self.excluded):
+            return  # a generated page (the plan's) or another language's
+        source = author_checks.display_path(source_path, self.project)
+        text = source_path.read_text(encoding="utf-8")
+        try:
+            html = self.renderer.render(markdown, source)
+        except Exception as error:  # noqa: BLE001 - an extension's failure is the author's message, not a traceback
+            self.problems.append(f"{source}: the page could not be rendered ({type(error).__name__}: {error})")
+            return
+        self.problems += page_checks.page_problems(
+            text, source=source, html=html, includes=self.includes, root=self.project,
+            page_dir=page_render.source_dir(src_uri, self.site_path), site_path=self.site_path)
 
 
 def _includes(config: dict, project: Path) -> Path:
