@@ -18,14 +18,21 @@ def page_problems(text: str, *, source: str, html: str, includes: Path, root: Pa
     """Every problem of one page. `text` is its source file, `source` how messages name it
     (docs/<src_uri>), `html` its rendered Markdown body and `page_dir` the folder in the site
     that the links in `html` are relative to."""
+    return [message for _, message in page_findings(text, source=source, html=html, includes=includes, root=root,
+                                                    page_dir=page_dir, site_path=site_path)]
+
+
+def page_findings(text: str, *, source: str, html: str, includes: Path, root: Path, page_dir: str,
+                  site_path: str) -> list[tuple[str, str]]:
+    """page_problems, each with the name of its rule in `make check` (AUTHORING.md)."""
     read = front_matter.read(text, source)
     if read.problems:
-        return read.problems
-    problems = author_checks.front_matter_problems(read.meta, text, source)
-    problems += author_checks.snippet_problems(text, source, includes)
-    problems += author_checks.content_problems(html, source=source, source_text=text, includes=includes, root=root,
-                                               page_dir=page_dir, site_path=site_path)
-    return problems
+        return [("front-matter-markup" if read.readable else "front-matter-yaml", p) for p in read.problems]
+    found = [("front-matter-markup", p) for p in author_checks.front_matter_problems(read.meta, text, source)]
+    found += [("snippets", p) for p in author_checks.snippet_problems(text, source, includes)]
+    found += [("page-content", p) for p in author_checks.content_problems(
+        html, source=source, source_text=text, includes=includes, root=root, page_dir=page_dir, site_path=site_path)]
+    return found
 
 
 _PLACE = re.compile(r"^(?P<path>[^:\n]+?)(?::(?P<line>\d+))?(?=[: ])")
