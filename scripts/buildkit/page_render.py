@@ -54,6 +54,19 @@ class PageRenderer:
         return self._markdown.convert(author_checks.without_bad_snippets(body, self.includes))
 
 
+def own_pages(config: dict, project: Path) -> dict[str, Path]:
+    """{src_uri: path} of a config's own Markdown sources: its docs_dir without the folders
+    exclude_docs names (the English config leaves docs/es/ to the Spanish one)."""
+    docs = project / config.get("docs_dir", "docs")
+    excluded = [line.strip().strip("/") for line in str(config.get("exclude_docs") or "").splitlines() if line.strip()]
+    found = {}
+    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        src_uri = path.relative_to(docs).as_posix()
+        if not any(src_uri.startswith(folder + "/") for folder in excluded):
+            found[src_uri] = path
+    return found
+
+
 def source_dir(src_uri: str, site_path: str) -> str:
     """The page's folder in the site for links as written in its source (not rewritten)."""
     folder = posixpath.dirname(src_uri)

@@ -273,17 +273,15 @@ class _PageChecks:
     the quizzes are put in (Zensical renders the same Markdown with the same extensions)."""
 
     def __init__(self, config: dict, project: Path):
-        self.project, self.docs_dir = project, project / config.get("docs_dir", "docs")
+        self.project, self.own = project, page_render.own_pages(config, project)
         self.includes = _includes(config, project)
         self.site_path = pages.site_scope(config.get("site_url"))
-        self.excluded = [line.strip().strip("/") for line in str(config.get("exclude_docs") or "").splitlines()
-                         if line.strip()]
         self.renderer = page_render.PageRenderer(config, project, self.includes)
         self.problems: list[str] = []
 
     def check(self, src_uri: str, markdown: str) -> None:
-        source_path = self.docs_dir / src_uri
-        if not source_path.is_file() or any(src_uri.startswith(folder + "/") for folder in self.excluded):
+        source_path = self.own.get(src_uri)
+        if source_path is None:
             return  # a generated page (the plan's) or another language's
         source = author_checks.display_path(source_path, self.project)
         text = source_path.read_text(encoding="utf-8")

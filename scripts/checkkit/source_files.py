@@ -84,20 +84,18 @@ def _every_page_findings(project: Project) -> list[tuple[str, str]]:
 
 
 def _language_findings(project: Project, config: dict, site_url: str) -> list[tuple[str, str]]:
-    docs = project.root / config.get("docs_dir", "docs")
-    if not docs.is_dir():
+    own = page_render.own_pages(config, project.root)
+    if not own:
         return []
     includes = project.includes
     renderer = page_render.PageRenderer(config, project.root, includes)
     site_path = pages.site_scope(site_url)
-    excluded = [line.strip().strip("/") for line in str(config.get("exclude_docs") or "").splitlines() if line.strip()]
     references = bibliography.load(project.root)
     found = []
-    for path in sorted(docs.rglob("*.md")):
-        src_uri = path.relative_to(docs).as_posix()
+    for src_uri, path in own.items():
         shown = author_checks.display_path(path, project.root)
-        if any(src_uri.startswith(folder + "/") for folder in excluded) or limits.source_problems(path, shown):
-            continue  # another language's, or over the limits (rule "limits")
+        if limits.source_problems(path, shown):
+            continue  # over the limits: rule "limits" says so, and the page is not read
         text = path.read_text(encoding="utf-8")
         try:
             # The build's steps before Markdown: the References list (quizzes are checked as YAML).
