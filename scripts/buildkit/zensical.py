@@ -4,7 +4,7 @@ hooks, around `zensical build`.
 1. stage(): copy docs/ into a git-ignored folder inside the project (Zensical wants
    docs_dir inside the project), with `<!-- quiz: -->` markers embedded, a page per
    quiz, the Self-checks index and our JS/CSS bundles; write a derived config there.
-   Every page is first held to the MkDocs hook's author checks (buildkit/page_checks.py),
+   First every page is held to the MkDocs hook's author checks (buildkit/page_checks.py),
    rendered as Zensical will render it (buildkit/page_render.py); a problem stops the build.
 2. `zensical build` (or `serve`) with that config.
 3. finish(): on every built page, in the MkDocs hooks' order, check the content and
@@ -85,33 +85,25 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: s
     if fresh and root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True, exist_ok=True)  # a fresh clone has no staging folder yet
-    _check_sources(config, project)  # before copying: copytree would follow a symbolic link
+    checked = _check_sources(config, project)  # before copying: copytree would follow a symbolic link
     docs = root / "next-docs"
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(project / config.get("docs_dir", "docs"), docs)
 
-    quizzes = None
-    if _runs_hook(config, "quiz_hook.py"):
-        quizzes = QuizBuild.from_extra(config.get("extra") or {}, project)
-        quizzes.load(project)
+    quizzes, bibliography = checked.quizzes, checked.bibliography
     plans = PlanBuild.from_config(config, project) if _runs_hook(config, "plan_hook.py") else None
     if plans is not None:  # before the references step, which renders the plan page's list too
         plans.load(project / config.get("docs_dir", "docs"))
         (docs / plans.page).parent.mkdir(parents=True, exist_ok=True)
         (docs / plans.page).write_text(plans.markdown(), encoding="utf-8")
-    bibliography = references.load(project) if _runs_hook(config, "references_hook.py") else None
-    checks = _PageChecks(config, project)
     for path in sorted(docs.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        embedded = references.render_page(text, bibliography) if bibliography is not None else text
-        if quizzes:
-            embedded = quizzes.embed(embedded, page_uri=path.relative_to(docs).as_posix())
-        checks.check(path.relative_to(docs).as_posix(), embedded)
+        text, src_uri = path.read_text(encoding="utf-8"), path.relative_to(docs).as_posix()
+        embedded = checked.embedded.get(src_uri)
+        if embedded is None:  # not a page of this config's own (the plan's, another language's)
+            embedded = _before_markdown(text, src_uri, bibliography, quizzes)
         if embedded != text:
             path.write_text(embedded, encoding="utf-8")
-    if checks.problems:  # every page's problems at once, before Zensical writes any page
-        raise BuildError("The site's sources have problems:\n" + "\n".join(page_checks.in_order(checks.problems)))
     has_index = (docs / INDEX_URI).is_file()
     generated_pages = quizzes.pages(has_index=has_index, nav_paths=nav_paths(config.get("nav"))) if quizzes else []
     for generated in generated_pages:
@@ -255,8 +247,19 @@ def runtime_style_hashes(site: Path) -> list[str]:
     return hashes
 
 
-def _check_sources(config: dict, project: Path) -> None:
-    """The author checks the MkDocs hook runs (sitekit/author_checks.py), on the sources."""
+@dataclass
+class _Checked:
+    """What the checks read, for the staging to reuse."""
+    quizzes: QuizBuild | None  # None when the config does not run the quiz hook
+    bibliography: references.Bibliography | None  # None without the references hook
+    embedded: dict[str, str]  # each of the config's own pages (src_uri): its Markdown as Zensical gets it
+
+
+def _check_sources(config: dict, project: Path) -> _Checked:
+    """The author checks the MkDocs hook runs, on the sources: the shared sources first
+    (buildkit/pages.py), then every page (buildkit/page_checks.py) as the hook sees it, after
+    the References list and the quizzes are put in, rendered with the config's Markdown
+    extensions as Zensical renders it (buildkit/page_render.py). All problems at once."""
     docs_dir = project / config.get("docs_dir", "docs")
     includes = _includes(config, project)
     quiz_dir = project / str((config.get("extra") or {}).get("quiz", {}).get("dir", "quizzes"))
@@ -266,33 +269,35 @@ def _check_sources(config: dict, project: Path) -> None:
     if problems:
         raise BuildError("The site's sources have problems:\n" + "\n".join(problems))
 
-
-class _PageChecks:
-    """The per-page author checks of the MkDocs hook (buildkit/page_checks.py) on each of the
-    config's own pages, rendered here as the hook sees them: after the References list and
-    the quizzes are put in (Zensical renders the same Markdown with the same extensions)."""
-
-    def __init__(self, config: dict, project: Path):
-        self.project, self.own = project, page_render.own_pages(config, project)
-        self.includes = _includes(config, project)
-        self.site_path = pages.site_scope(config.get("site_url"))
-        self.renderer = page_render.PageRenderer(config, project, self.includes)
-        self.problems: list[str] = []
-
-    def check(self, src_uri: str, markdown: str) -> None:
-        source_path = self.own.get(src_uri)
-        if source_path is None:
-            return  # a generated page (the plan's) or another language's
-        source = author_checks.display_path(source_path, self.project)
-        text = source_path.read_text(encoding="utf-8")
+    quizzes = None
+    if _runs_hook(config, "quiz_hook.py"):
+        quizzes = QuizBuild.from_extra(config.get("extra") or {}, project)
+        quizzes.load(project)
+    bibliography = references.load(project) if _runs_hook(config, "references_hook.py") else None
+    site_path = pages.site_scope(config.get("site_url"))
+    renderer = page_render.PageRenderer(config, project, includes)
+    embedded: dict[str, str] = {}
+    for src_uri, path in page_render.own_pages(config, project).items():
+        text = path.read_text(encoding="utf-8")
+        embedded[src_uri] = _before_markdown(text, src_uri, bibliography, quizzes)
+        source = author_checks.display_path(path, project)
         try:
-            html = self.renderer.render(markdown, source)
+            html = renderer.render(embedded[src_uri], source)
         except Exception as error:  # noqa: BLE001 - an extension's failure is the author's message, not a traceback
-            self.problems.append(f"{source}: the page could not be rendered ({type(error).__name__}: {error})")
-            return
-        self.problems += page_checks.page_problems(
-            text, source=source, html=html, includes=self.includes, root=self.project,
-            page_dir=page_render.source_dir(src_uri, self.site_path), site_path=self.site_path)
+            problems.append(f"{source}: the page could not be rendered ({type(error).__name__}: {error})")
+            continue
+        problems += page_checks.page_problems(text, source=source, html=html, includes=includes, root=project,
+                                              page_dir=page_render.source_dir(src_uri, site_path), site_path=site_path)
+    if problems:  # every page's problems at once, before anything is staged
+        raise BuildError("The site's sources have problems:\n" + "\n".join(page_checks.in_order(problems)))
+    return _Checked(quizzes, bibliography, embedded)
+
+
+def _before_markdown(text: str, src_uri: str, bibliography: references.Bibliography | None,
+                     quizzes: QuizBuild | None) -> str:
+    """A page's Markdown after the MkDocs hooks' steps on it: the References list, the quizzes."""
+    embedded = references.render_page(text, bibliography) if bibliography is not None else text
+    return quizzes.embed(embedded, page_uri=src_uri) if quizzes else embedded
 
 
 def _includes(config: dict, project: Path) -> Path:
