@@ -9,6 +9,8 @@
   symbolic links in the sources, snippets only from includes/, front matter and
   abbreviations without markup, page HTML inside the allowlist. Every problem is listed
   at once, `docs/<file>.md:LINE: message`, and the build stops before writing a page.
+  The per-page checks are buildkit/page_checks.py, which the Zensical build and `make check`
+  run too, with the same messages.
   The gate over the built site (scripts/verify_site.py) runs after every build.
 - While previewing (`make serve`), problems do not stop the build: every page shows them
   instead, so the browser shows what a save broke (buildkit/serve_report.py).
