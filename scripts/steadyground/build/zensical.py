@@ -4,6 +4,8 @@ hooks, around `zensical build`.
 1. stage(): copy docs/ into a git-ignored folder inside the project (Zensical wants
    docs_dir inside the project), with `<!-- quiz: -->` markers embedded, a page per
    quiz, the Self-checks index and our JS/CSS bundles; write a derived config there.
+   First every page is held to the MkDocs hook's author checks (buildkit/page_checks.py),
+   rendered as Zensical will render it (buildkit/page_render.py); a problem stops the build.
 2. `zensical build` (or `serve`) with that config.
 3. finish(): on every built page, in the MkDocs hooks' order, check the content and
    harden links to other sites, put the quiz markup in place, point the language link at
@@ -36,7 +38,9 @@ from steadyground.core import front_matter
 from steadyground.core.errors import BuildError
 from steadyground.core.problems import format_problems
 from steadyground.languages import sites as languages
+from steadyground.pages import author_checks, page_checks
 from steadyground.pages import build as pages
+from steadyground.pages import render as page_render
 from steadyground.plans.build import PlanBuild
 from steadyground.quizzes.build import INDEX_URI, QuizBuild, nav_paths
 from steadyground.references import bibliography as references
@@ -88,27 +92,23 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: s
     if fresh and root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True, exist_ok=True)  # a fresh clone has no staging folder yet
-    _check_sources(config, project)  # before copying: copytree would follow a symbolic link
+    checked = _check_sources(config, project)  # before copying: copytree would follow a symbolic link
     docs = root / "next-docs"
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(project / config.get("docs_dir", "docs"), docs)
 
-    quizzes = None
-    if _runs_hook(config, "quiz_hook.py"):
-        quizzes = QuizBuild.from_extra(config.get("extra") or {}, project)
-        quizzes.load(project)
+    quizzes, bibliography = checked.quizzes, checked.bibliography
     plans = PlanBuild.from_config(config, project) if _runs_hook(config, "plan_hook.py") else None
     if plans is not None:  # before the references step, which renders the plan page's list too
         plans.load(project / config.get("docs_dir", "docs"))
         (docs / plans.page).parent.mkdir(parents=True, exist_ok=True)
         (docs / plans.page).write_text(plans.markdown(), encoding="utf-8")
-    bibliography = references.load(project) if _runs_hook(config, "references_hook.py") else None
     for path in sorted(docs.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        embedded = references.render_page(text, bibliography) if bibliography is not None else text
-        if quizzes:
-            embedded = quizzes.embed(embedded, page_uri=path.relative_to(docs).as_posix())
+        text, src_uri = path.read_text(encoding="utf-8"), path.relative_to(docs).as_posix()
+        embedded = checked.embedded.get(src_uri)
+        if embedded is None:  # not a page of this config's own (the plan's, another language's)
+            embedded = _before_markdown(text, src_uri, bibliography, quizzes)
         if embedded != text:
             path.write_text(embedded, encoding="utf-8")
     has_index = (docs / INDEX_URI).is_file()
@@ -205,7 +205,8 @@ def _derived_config(config: dict, project: Path, custom_dir: Path,
     derived["watch"] = [str(project / path) for path in config.get("watch", [])]
     derived["plugins"] = [_search_for_zensical(_privacy_for_zensical(plugin))
                           for plugin in config.get("plugins", [])]
-    derived["markdown_extensions"] = [_absolute_snippets(ext, project) for ext in config.get("markdown_extensions", [])]
+    derived["markdown_extensions"] = [page_render.absolute_snippets(ext, project)
+                                      for ext in config.get("markdown_extensions", [])]
     return derived
 
 
@@ -235,14 +236,6 @@ def _search_for_zensical(plugin):
     return plugin
 
 
-def _absolute_snippets(extension, project: Path):
-    if isinstance(extension, dict) and "pymdownx.snippets" in extension:
-        options = dict(extension["pymdownx.snippets"])
-        options["base_path"] = [str(project / path) for path in options.get("base_path", ["."])]
-        return {"pymdownx.snippets": options}
-    return extension
-
-
 def runtime_style_hashes(site: Path) -> list[str]:
     """The CSP hash of each stylesheet Zensical's bundle writes into a <style> element.
     Read from the bundle itself, so an upgrade that changes the CSS changes the hash; a
@@ -261,23 +254,57 @@ def runtime_style_hashes(site: Path) -> list[str]:
     return hashes
 
 
-def _check_sources(config: dict, project: Path) -> None:
-    """The author checks the MkDocs hook runs (steadyground/pages/author_checks.py), on the sources."""
+@dataclass
+class _Checked:
+    """What the checks read, for the staging to reuse."""
+    quizzes: QuizBuild | None  # None when the config does not run the quiz hook
+    bibliography: references.Bibliography | None  # None without the references hook
+    embedded: dict[str, str]  # each of the config's own pages (src_uri): its Markdown as Zensical gets it
+
+
+def _check_sources(config: dict, project: Path) -> _Checked:
+    """The author checks the MkDocs hook runs, on the sources: the shared sources first
+    (buildkit/pages.py), then every page (buildkit/page_checks.py) as the hook sees it, after
+    the References list and the quizzes are put in, rendered with the config's Markdown
+    extensions as Zensical renders it (buildkit/page_render.py). All problems at once."""
     docs_dir = project / config.get("docs_dir", "docs")
     includes = _includes(config, project)
     quiz_dir = project / str((config.get("extra") or {}).get("quiz", {}).get("dir", "quizzes"))
     problems = pages.source_problems(root=project, docs_dir=docs_dir, includes=includes, quiz_dir=quiz_dir)
-    excluded = [line.strip().strip("/") for line in str(config.get("exclude_docs") or "").splitlines() if line.strip()]
-    for path in sorted(docs_dir.rglob("*.md")) if not problems else []:
-        relative = path.relative_to(docs_dir).as_posix()
-        if any(relative.startswith(folder + "/") for folder in excluded):
-            continue
-        problems += pages.page_source_problems(path.read_text(encoding="utf-8"), source=f"docs/{relative}",
-                                               includes=includes)
     problems += format_problems(references.problems(project))
     problems += front_matter.config_problems(config, "the config")  # site_description and the like
     if problems:
         raise BuildError("The site's sources have problems:\n" + "\n".join(problems))
+
+    quizzes = None
+    if _runs_hook(config, "quiz_hook.py"):
+        quizzes = QuizBuild.from_extra(config.get("extra") or {}, project)
+        quizzes.load(project)
+    bibliography = references.load(project) if _runs_hook(config, "references_hook.py") else None
+    site_path = pages.site_scope(config.get("site_url"))
+    renderer = page_render.PageRenderer(config, project, includes)
+    embedded: dict[str, str] = {}
+    for src_uri, path in page_render.own_pages(config, project).items():
+        text = path.read_text(encoding="utf-8")
+        embedded[src_uri] = _before_markdown(text, src_uri, bibliography, quizzes)
+        source = author_checks.display_path(path, project)
+        try:
+            html = renderer.render(embedded[src_uri], source)
+        except Exception as error:  # noqa: BLE001 - an extension's failure is the author's message, not a traceback
+            problems.append(f"{source}: the page could not be rendered ({type(error).__name__}: {error})")
+            continue
+        problems += page_checks.page_problems(text, source=source, html=html, includes=includes, root=project,
+                                              page_dir=page_render.source_dir(src_uri, site_path), site_path=site_path)
+    if problems:  # every page's problems at once, before anything is staged
+        raise BuildError("The site's sources have problems:\n" + "\n".join(page_checks.in_order(problems)))
+    return _Checked(quizzes, bibliography, embedded)
+
+
+def _before_markdown(text: str, src_uri: str, bibliography: references.Bibliography | None,
+                     quizzes: QuizBuild | None) -> str:
+    """A page's Markdown after the MkDocs hooks' steps on it: the References list, the quizzes."""
+    embedded = references.render_page(text, bibliography) if bibliography is not None else text
+    return quizzes.embed(embedded, page_uri=src_uri) if quizzes else embedded
 
 
 def _includes(config: dict, project: Path) -> Path:

@@ -79,11 +79,3 @@ def source_problems(*, root: Path, docs_dir: Path, includes: Path, quiz_dir: Pat
         problems += author_checks.abbreviation_problems(text, shown)
     return problems
 
-
-def page_source_problems(text: str, *, source: str, includes: Path) -> list[str]:
-    """A Markdown page's front matter and snippets, for a generator that gives us no parsed page."""
-    read = front_matter.read(text, source)
-    if read.problems:
-        return read.problems
-    problems = author_checks.front_matter_problems(read.meta, text, source)
-    return problems + author_checks.snippet_problems(text, source, includes)

@@ -1,14 +1,20 @@
-"""Source files: snippets, abbreviations, symbolic links and odd names, front matter markup
-(steadyground.pages.author_checks, the same functions the build runs)."""
+"""Source files: snippets, abbreviations, symbolic links and odd names, front matter markup,
+and each page's rendered Markdown held to the content allowlist. Every page's checks are the
+builds' own (buildkit/page_checks.py), on every page of every language (docs/ and docs/es/),
+rendered as the builds render it (buildkit/page_render.py)."""
 
 from __future__ import annotations
 
 from typing import Iterator
 
 from steadyground.core import limits
-from steadyground.core.project import Project
-from steadyground.core.rules import Problem, from_message, rule
-from steadyground.pages import author_checks
+from steadyground.core.project import ROOT, Project
+from steadyground.core.rules import Problem, at, from_message, rule
+from steadyground.languages import sites as languages
+from steadyground.pages import author_checks, page_checks
+from steadyground.pages import build as pages
+from steadyground.pages import render as page_render
+from steadyground.references import bibliography
 
 
 @rule("source-files", "sources")
@@ -33,9 +39,7 @@ def size_and_depth_limits(project: Project) -> Iterator[Problem]:
 def snippets(project: Project) -> Iterator[Problem]:
     if not project.includes.is_dir():
         return
-    for page in project.pages:
-        for text in author_checks.snippet_problems(page.text, page.shown, project.includes):
-            yield from_message(text, "snippets")
+    yield from _page_checks(project, "snippets")
     for name, text in project.snippets.items():
         for found in author_checks.snippet_problems(text, name, project.includes):
             yield from_message(found, "snippets")
@@ -45,10 +49,70 @@ def snippets(project: Project) -> Iterator[Problem]:
 
 @rule("front-matter-markup", "sources")
 def front_matter_markup(project: Project) -> Iterator[Problem]:
-    for page in project.pages:
-        read = page.front_matter  # steadyground/core/front_matter.py: the build's own reader
-        for text in read.problems:
-            yield from_message(text, "front-matter-markup" if read.readable else "front-matter-yaml")
-        if read.readable and not read.problems:
-            for text in author_checks.front_matter_problems(read.meta, page.text, page.shown):
-                yield from_message(text, "front-matter-markup")
+    # sitekit/front_matter.py: the build's own reader; front-matter-yaml when it is not YAML
+    yield from _page_checks(project, "front-matter-markup")
+    yield from _page_checks(project, "front-matter-yaml")
+
+
+@rule("page-content", "sources")
+def page_content(project: Project) -> Iterator[Problem]:
+    """Each page's HTML inside the allowlist, as the builds check it (sitekit/allowlist.py)."""
+    yield from _page_checks(project, "page-content")
+
+
+def _page_checks(project: Project, rule_name: str) -> Iterator[Problem]:
+    for name, message in _all_page_findings(project):
+        if name == rule_name:
+            yield _problem(message, name)
+
+
+def _all_page_findings(project: Project) -> list[tuple[str, str]]:
+    """buildkit/page_checks.py on every page of every language, once per Project for the three
+    rules (kept on the instance, as its cached_property values are)."""
+    if "_page_findings" not in project.__dict__:
+        project.__dict__["_page_findings"] = _every_page_findings(project)
+    return project.__dict__["_page_findings"]
+
+
+def _every_page_findings(project: Project) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for language in languages.LANGUAGES:
+        config_path = project.root / language.config
+        if not config_path.is_file() and language.subdir:
+            continue  # no such language in this project
+        config = languages.load_config(config_path if config_path.is_file() else ROOT / language.config)
+        found += _language_findings(project, config, languages.site_urls()[language.code])
+    return found
+
+
+def _language_findings(project: Project, config: dict, site_url: str) -> list[tuple[str, str]]:
+    own = page_render.own_pages(config, project.root)
+    if not own:
+        return []
+    includes = project.includes
+    renderer = page_render.PageRenderer(config, project.root, includes)
+    site_path = pages.site_scope(site_url)
+    references = bibliography.load(project.root)
+    found = []
+    for src_uri, path in own.items():
+        shown = author_checks.display_path(path, project.root)
+        if limits.source_problems(path, shown):
+            continue  # over the limits: rule "limits" says so, and the page is not read
+        text = path.read_text(encoding="utf-8")
+        try:
+            # The build's steps before Markdown: the References list (quizzes are checked as YAML).
+            html = renderer.render(bibliography.render_page(text, references), shown)
+        except Exception as error:  # noqa: BLE001 - an extension's failure is the author's message
+            found.append(("page-content", f"{shown}: the page could not be rendered ({type(error).__name__}: {error})"))
+            continue
+        found += page_checks.page_findings(text, source=shown, html=html, includes=includes, root=project.root,
+                                           page_dir=page_render.source_dir(src_uri, site_path), site_path=site_path)
+    return found
+
+
+def _problem(message: str, rule_name: str) -> Problem:
+    """A page check's message at its path:LINE; an include's names the page it is in."""
+    path, line = page_checks.place(message)
+    rest = message[len(path) + (len(str(line)) + 1 if line else 0):]
+    included, _, text = rest.partition(": ")
+    return at(path, line, text + (f" {included.strip()}" if included.strip() else ""), rule_name)
