@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from steadyground.core import limits
+from steadyground.core import languages, limits
+from steadyground.core.config import load_config
 from steadyground.core.project import ROOT, Project
 from steadyground.core.rules import Problem, at, from_message, rule
-from steadyground.languages import sites as languages
 from steadyground.pages import author_checks, page_checks
 from steadyground.pages import build as pages
 from steadyground.pages import render as page_render
@@ -67,7 +67,7 @@ def _page_checks(project: Project, rule_name: str) -> Iterator[Problem]:
 
 
 def _all_page_findings(project: Project) -> list[tuple[str, str]]:
-    """buildkit/page_checks.py on every page of every language, once per Project for the three
+    """pages/page_checks.py on every page of every language, once per Project for the three
     rules (kept on the instance, as its cached_property values are)."""
     if "_page_findings" not in project.__dict__:
         project.__dict__["_page_findings"] = _every_page_findings(project)
@@ -75,13 +75,13 @@ def _all_page_findings(project: Project) -> list[tuple[str, str]]:
 
 
 def _every_page_findings(project: Project) -> list[tuple[str, str]]:
+    # A project without configs of its own (a test's copy of docs/) is read with the real ones.
+    root = project.root if (project.root / "mkdocs.yml").is_file() else ROOT
+    urls = languages.site_urls(repo=root)
     found: list[tuple[str, str]] = []
-    for language in languages.LANGUAGES:
-        config_path = project.root / language.config
-        if not config_path.is_file() and language.subdir:
-            continue  # no such language in this project
-        config = languages.load_config(config_path if config_path.is_file() else ROOT / language.config)
-        found += _language_findings(project, config, languages.site_urls()[language.code])
+    for language in languages.discover(root):
+        config = load_config(root / language.config)
+        found += _language_findings(project, config, urls[language.code])
     return found
 
 
