@@ -51,20 +51,23 @@ def check_loaded(loaded: Loaded, slug: str, *, path: Path | None = None) -> tupl
     quiz = build_quiz(loaded.data, slug=slug, source=loaded.path)
     problems = list(example_results(quiz, loaded))
     if quiz.translation_of is not None and path is not None:
-        # Beside the examples' problems: a changed point shows as a scoring difference too.
-        problems += _translation_problems(quiz, path, loaded)
+        # A changed point is named where it was changed; the examples it throws out (totals and
+        # bands that no longer add up) follow from it and would only bury that line.
+        differences, compared = _translation_problems(quiz, path, loaded)
+        problems = differences if compared and differences else problems + differences
     return (None, sorted(problems)) if problems else (quiz, [])
 
 
-def _translation_problems(quiz: Quiz, path: Path, loaded: Loaded) -> list[Problem]:
+def _translation_problems(quiz: Quiz, path: Path, loaded: Loaded) -> tuple[list[Problem], bool]:
+    """(problems, whether the scoring was compared with the source's)."""
     source_file = translation.source_path(path, quiz.translation_of)
     shown = translation.source_path(Path(loaded.path), quiz.translation_of).as_posix()
     if not source_file.is_file():
-        return [translation.missing_source(loaded, shown)]
+        return [translation.missing_source(loaded, shown)], False
     source, problems = check_file(source_file, shown)
     if source is None:
-        return [translation.broken_source(loaded, shown)]
-    return translation.check_translation(source, quiz, loaded)
+        return [translation.broken_source(loaded, shown)], False
+    return translation.check_translation(source, quiz, loaded), True
 
 
 def quiz_files(directory: str | Path) -> list[Path]:
