@@ -76,7 +76,18 @@ def source_problems(*, root: Path, docs_dir: Path, includes: Path, quiz_dir: Pat
         text = include.read_text(encoding="utf-8")
         problems += author_checks.snippet_problems(text, shown, includes)
         problems += author_checks.abbreviation_problems(text, shown)
-    return problems
+    return problems or source_rule_problems(root)
+
+
+# make check's rules on what a build would otherwise publish quietly wrong, run by the builds
+# through the same functions: a tab title or address that names the topic (discreet-history,
+# PRIV-13) and a translation_of that names no English page (translation-of).
+SOURCE_RULES = ("discreet-history", "translation-of")
+
+
+def source_rule_problems(root: Path) -> list[str]:
+    import checkkit  # here, not at the top: checkkit itself reads buildkit's references
+    return [str(problem) for problem in checkkit.run(checkkit.Project(root), names=SOURCE_RULES)]
 
 
 def page_source_problems(text: str, *, source: str, includes: Path) -> list[str]:

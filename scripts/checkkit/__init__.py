@@ -9,14 +9,15 @@ rules plus the wording of results), embeds (`<!-- quiz: slug -->` markers), sour
 (snippets, symbolic links, markup in front matter; sitekit.author_checks), help_lines
 (an emergency number and a crisis line for every country served), spanish_words (one
 variety of Spanish on the Spanish site), discreet (no topic words in tab titles or addresses),
-plans (plankit's rules on plans/plan.yml and its translations).
+plans (plankit's rules on plans/plan.yml and its translations), translations (translated pages'
+front matter and the English page each names in translation_of).
 Each rule is written down for authors in AUTHORING.md.
 """
 
 from __future__ import annotations
 
 from . import (accuracy, discreet, embeds, help_lines, language, pages, plans, quizzes,  # noqa: F401 (registers)
-               references, safety, source_files, spanish_words)
+               references, safety, source_files, spanish_words, translations)
 from .registry import RULES, Rule, run
 from .sources import Project
 
