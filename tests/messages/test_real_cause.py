@@ -148,3 +148,14 @@ def test_a_byte_order_mark_is_accepted_by_every_door(project):
         assert "<title>Strong attachments - Steady Ground</title>" in english, generator
         # The Spanish page's translation_of was read: its language link leads to its English twin.
         assert re.search(r'<a href="[^"]*/articles/strong-attachment/" hreflang="en"', spanish), generator
+
+
+def test_a_spanish_page_is_named_by_its_own_path_in_the_mkdocs_build(project):
+    """The Spanish build's docs_dir is docs/es: its page problems name docs/es/..., the file the
+    author opens. (Zensical's page checks still name docs/...: buildkit/zensical.py, to do.)"""
+    path = project / "docs/es/articulos/lazos-fuertes.md"
+    path.write_text(path.read_text(encoding="utf-8") + '\n--8<-- "missing.md"\n', encoding="utf-8")
+    line = path.read_text(encoding="utf-8").count("\n")
+    code, lines = build(project, "mkdocs")
+    assert code != 0 and (f'docs/es/articulos/lazos-fuertes.md:{line}: the snippet "missing.md" was not found in '
+                          "includes/ (there: abbreviations.md, safety-callout.md)") in lines, lines
