@@ -44,8 +44,18 @@ def check_text(text: str, display: str, slug: str) -> tuple[Quiz | None, list[Pr
     return check_loaded(load_text(text, display), slug)
 
 
+# What a changed score throws out in a translation's own rules: bands that no longer meet or
+# reach the total, examples that no longer add up. The changed value is the cause to name.
+_FOLLOW_FROM_SCORES = {"band-gap", "band-overlap", "band-range", "band-bounds", "example-total", "example-band",
+                       "example-subscale", "example-flags", "example-shows"}
+
+
 def check_loaded(loaded: Loaded, slug: str, *, path: Path | None = None) -> tuple[Quiz | None, list[Problem]]:
     problems = check(loaded, slug)
+    if problems and path is not None and all(p.rule in _FOLLOW_FROM_SCORES for p in problems):
+        differences = _scoring_changes(loaded, slug, path)
+        if differences:
+            return None, differences
     if problems:
         return None, problems
     quiz = build_quiz(loaded.data, slug=slug, source=loaded.path)
@@ -56,6 +66,19 @@ def check_loaded(loaded: Loaded, slug: str, *, path: Path | None = None) -> tupl
         differences, compared = _translation_problems(quiz, path, loaded)
         problems = differences if compared and differences else problems + differences
     return (None, sorted(problems)) if problems else (quiz, [])
+
+
+def _scoring_changes(loaded: Loaded, slug: str, path: Path) -> list[Problem]:
+    """A translation's scoring differences from its source, for a file whose own rules failed
+    only on bands and examples (its shape is sound, so it builds); [] for any other file."""
+    if not (isinstance(loaded.data, dict) and isinstance(loaded.data.get("translation_of"), str)):
+        return []
+    try:
+        quiz = build_quiz(loaded.data, slug=slug, source=loaded.path)
+    except (KeyError, TypeError, ValueError, AttributeError):  # not sound after all: its own problems stand
+        return []
+    differences, compared = _translation_problems(quiz, path, loaded)
+    return differences if compared else []
 
 
 def _translation_problems(quiz: Quiz, path: Path, loaded: Loaded) -> tuple[list[Problem], bool]:

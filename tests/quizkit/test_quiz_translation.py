@@ -153,3 +153,25 @@ def test_examples_must_choose_the_same_answers(tmp_path):
     swapped = text[: text.index("examples:")] + "\n  - ".join(items)
     problems = _file_problems(_project(tmp_path, swapped))
     assert problems and all("must choose the same answers as example" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("old, new, place, message", [
+    # A band's end moved: the subscale's bands now have a gap (band-gap), caused by this value.
+    ("      - min: 0\n        max: 3\n        title: \"Safety:", "      - min: 0\n        max: 2\n        title: \"Safety:",
+     "2\n", 'the band "Safety: more planning could help" of subscale "safety" ends at 2; in '
+     f"{ORIGIN} the band in the same place ends at 3 (a translation changes words only)"),
+    # A point raised above the scale's top: the bands no longer reach the highest total (band-bounds).
+    ('{label: "Muy de acuerdo", points: 4}', '{label: "Muy de acuerdo", points: 6}', "6}",
+     f'answer 5 ("Muy de acuerdo") has 6 points; in {ORIGIN} the answer in the same place has 4 '
+     "(a translation changes words only)"),
+])
+def test_a_change_that_breaks_the_translations_own_bands_is_named_at_the_change(tmp_path, old, new, place, message):
+    text = _named(_translated())
+    assert old in text
+    changed = text.replace(old, new, 1)
+    offset = changed.index(new) + new.index(place)
+    line, col = changed.count("\n", 0, offset) + 1, offset - changed.rfind("\n", 0, offset)
+    own = check_text(changed, "quizzes/es/preparacion.yml", "preparacion")[1]
+    assert own and all(p.rule.startswith(("band-", "example-")) for p in own)  # what it used to say instead
+    assert _file_problems(_project(tmp_path, changed)) == [
+        f"quizzes/es/preparacion.yml:{line}:{col}: {message} (translation)"]
