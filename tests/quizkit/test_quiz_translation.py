@@ -54,29 +54,38 @@ def _line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
-@pytest.mark.parametrize("old, new, at, message", [
-    ('{label: "De acuerdo", points: 3}', '{label: "De acuerdo", points: 2}', "- id: safety-plan",
-     'question "safety-plan": each answer must keep its points'),
-    ("    reverse: true\n    subscale: support", "    subscale: support", "- id: shared-circle",
-     'question "shared-circle": type, subscale, reverse and danger must stay'),
-    ("    scale: flag-only\n    danger: true\n", "    scale: flag-only\n", "- id: afraid",
-     'question "afraid": type, subscale, reverse and danger must stay'),
+ORIGIN = "its source quizzes/readiness.yml"
+
+
+# Each change is named once, at the value the author changed (`place`: where in `new` it starts),
+# saying what the source has; the examples it throws out are not reported on top of it.
+@pytest.mark.parametrize("old, new, place, message", [
+    ('{label: "De acuerdo", points: 3}', '{label: "De acuerdo", points: 2}', "2}",
+     f'answer 4 ("De acuerdo") has 2 points; in {ORIGIN} the answer in the same place has 3 '
+     "(a translation changes words only)"),
+    ("    reverse: true\n    subscale: support", "    subscale: support", None,
+     f'question "shared-circle": type, subscale, reverse and danger must stay as in {ORIGIN} '
+     "(single, support, reverse True, danger False)"),
     ('{label: "No, nunca", points: 0, safe: true}\n    - {label: "No estoy segura", points: 0}',
-     '{label: "No, nunca", points: 0}\n    - {label: "No estoy segura", points: 0, safe: true}', "- id: afraid",
-     'question "afraid": the answer marked "safe: true" must be the one in the same place'),
-    ('flags: {safety: ["No estoy segura", "Sí", "Prefiero no decirlo"]}', 'flags: {safety: ["Sí"]}',
-     "- id: afraid", 'question "afraid": each answer must keep its points, "exclusive" and flags'),
+     '{label: "No, nunca", points: 0, safe: false}\n    - {label: "No estoy segura", points: 0}', "false}",
+     f'answer 1 ("No, nunca") must be marked "safe: true", as the answer in the same place in {ORIGIN}'),
+    ('flags: {safety: ["No estoy segura", "Sí", "Prefiero no decirlo"]}', 'flags: {safety: ["Sí"]}', "{safety",
+     f'question "afraid": the answers that raise each flag must be those in the same places as in {ORIGIN}: '
+     "safety by answers 2, 3, 4 (found safety by answers 3)"),
     ("      - min: 0\n        max: 3\n        title: \"Safety:", "      - min: 0\n        max: 2\n        title: \"Safety:",
-     "      - min: 0\n        max: 2\n        title: \"Safety:", 'the bands of subscale "safety" must keep the ranges'),
+     "2\n", f'the band "Safety: more planning could help" of subscale "safety" ends at 2; in {ORIGIN} the band in the '
+     "same place ends at 3 (a translation changes words only)"),
 ])
-def test_a_scoring_change_is_reported_at_its_line(old, new, at, message):
+def test_a_scoring_change_is_reported_once_at_the_changed_value(old, new, place, message):
     text = _translated()
     assert old in text
     changed = text.replace(old, new, 1)
-    problems = _differences(changed)
-    line = _line_of(changed, at)
-    assert any(message in p and p.startswith(f"quizzes/es/readiness.yml:{line}:") for p in problems), problems
-    assert all(p.endswith("(translation)") for p in problems)
+    if place is None:  # a removed key: named at its question
+        offset = changed.index("id: shared-circle")
+    else:
+        offset = changed.index(new) + new.index(place)
+    line, col = changed.count("\n", 0, offset) + 1, offset - changed.rfind("\n", 0, offset)
+    assert _differences(changed) == [f"quizzes/es/readiness.yml:{line}:{col}: {message} (translation)"]
 
 
 def test_a_renamed_question_id_is_reported():
@@ -111,8 +120,12 @@ def test_a_translation_file_is_compared_with_its_source(tmp_path):
     assert _file_problems(_project(tmp_path, _named(_translated()))) == []
     changed = _named(_translated()).replace('{label: "De acuerdo", points: 3}', '{label: "De acuerdo", points: 2}', 1)
     problems = _file_problems(_project(tmp_path / "b", changed))
-    line = _line_of(changed, "- id: safety-plan")
-    assert problems and problems[0].startswith(f"quizzes/es/preparacion.yml:{line}:"), problems
+    offset = changed.index('"De acuerdo", points: 2}') + len('"De acuerdo", points: ')
+    line, col = changed.count("\n", 0, offset) + 1, offset - changed.rfind("\n", 0, offset)
+    # One line, at the changed value: not the example totals and bands it throws out.
+    assert problems == [f'quizzes/es/preparacion.yml:{line}:{col}: answer 4 ("De acuerdo") has 2 points; in '
+                        f"{ORIGIN} the answer in the same place has 3 (a translation changes words only) "
+                        "(translation)"]
 
 
 def test_a_missing_source_is_named_at_translation_of(tmp_path):
@@ -140,3 +153,25 @@ def test_examples_must_choose_the_same_answers(tmp_path):
     swapped = text[: text.index("examples:")] + "\n  - ".join(items)
     problems = _file_problems(_project(tmp_path, swapped))
     assert problems and all("must choose the same answers as example" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("old, new, place, message", [
+    # A band's end moved: the subscale's bands now have a gap (band-gap), caused by this value.
+    ("      - min: 0\n        max: 3\n        title: \"Safety:", "      - min: 0\n        max: 2\n        title: \"Safety:",
+     "2\n", 'the band "Safety: more planning could help" of subscale "safety" ends at 2; in '
+     f"{ORIGIN} the band in the same place ends at 3 (a translation changes words only)"),
+    # A point raised above the scale's top: the bands no longer reach the highest total (band-bounds).
+    ('{label: "Muy de acuerdo", points: 4}', '{label: "Muy de acuerdo", points: 6}', "6}",
+     f'answer 5 ("Muy de acuerdo") has 6 points; in {ORIGIN} the answer in the same place has 4 '
+     "(a translation changes words only)"),
+])
+def test_a_change_that_breaks_the_translations_own_bands_is_named_at_the_change(tmp_path, old, new, place, message):
+    text = _named(_translated())
+    assert old in text
+    changed = text.replace(old, new, 1)
+    offset = changed.index(new) + new.index(place)
+    line, col = changed.count("\n", 0, offset) + 1, offset - changed.rfind("\n", 0, offset)
+    own = check_text(changed, "quizzes/es/preparacion.yml", "preparacion")[1]
+    assert own and all(p.rule.startswith(("band-", "example-")) for p in own)  # what it used to say instead
+    assert _file_problems(_project(tmp_path, changed)) == [
+        f"quizzes/es/preparacion.yml:{line}:{col}: {message} (translation)"]

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import yaml
 
+from steadyground import check
 from steadyground.assets import bundles
 from steadyground.core import front_matter
 from steadyground.core.errors import BuildError
@@ -271,6 +272,7 @@ def _check_sources(config: dict, project: Path) -> _Checked:
     includes = _includes(config, project)
     quiz_dir = project / str((config.get("extra") or {}).get("quiz", {}).get("dir", "quizzes"))
     problems = pages.source_problems(root=project, docs_dir=docs_dir, includes=includes, quiz_dir=quiz_dir)
+    problems = problems or check.for_build(project)  # make check's rules, where a build must stop too
     problems += format_problems(references.problems(project))
     problems += front_matter.config_problems(config, "the config")  # site_description and the like
     if problems:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from steadyground.core.project import Project
 from steadyground.core.rules import RULES, Rule, run
 from steadyground.help_lines import checks as help_lines
-from steadyground.languages import spanish_words
+from steadyground.languages import spanish_words, translations
 from steadyground.pages import accuracy, discreet, safety_planning, source_files, wording
 from steadyground.pages import checks as pages
 from steadyground.plans import checks as plans
@@ -18,6 +18,16 @@ from steadyground.references import checks as references
 # Importing a feature's checks registers its rules (core/rules.py); this is the rule set
 # `make check` runs, and the tests run it through the same `run`.
 FEATURE_CHECKS = (accuracy, discreet, embeds, help_lines, pages, plans, quizzes, references, safety_planning,
-                  source_files, spanish_words, wording)
+                  source_files, spanish_words, translations, wording)
 
-__all__ = ["FEATURE_CHECKS", "Project", "RULES", "Rule", "run"]
+__all__ = ["BUILD_RULES", "FEATURE_CHECKS", "Project", "RULES", "Rule", "for_build", "run"]
+
+# The rules every build runs too, through these same functions, before it reads a page: what
+# a build would otherwise publish quietly wrong (a tab title or address that names the topic,
+# PRIV-13; a translation_of that names no English page).
+BUILD_RULES = ("discreet-history", "translation-of")
+
+
+def for_build(root) -> list[str]:
+    """The problems a build stops on, as `path:LINE:COL: message (rule)` lines."""
+    return [str(problem) for problem in run(Project(root), names=BUILD_RULES)]

@@ -20,6 +20,7 @@ import yaml
 from yaml.events import AliasEvent
 
 from steadyground.core.paths import REPO
+from steadyground.core.yaml_quotes import curly_quote, curly_quote_message
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 MAX_FRONT_MATTER = 8 * 1024  # bytes: a title, a description and a few short keys
@@ -69,6 +70,9 @@ class FrontMatter:
 
 def read(text: str, source: str) -> FrontMatter:
     """The front matter of a page's text; problems name `source` and a line."""
+    # A byte order mark (some editors on Windows save one) is not part of the page: MkDocs and
+    # Zensical drop it too, so every door reads the page alike.
+    text = text.removeprefix("\ufeff")
     if not text.startswith("---"):
         return FrontMatter()
     match = _FRONT_MATTER.match(text[: MAX_FRONT_MATTER + 16])
@@ -82,10 +86,7 @@ def read(text: str, source: str) -> FrontMatter:
     try:
         events = list(yaml.parse(block, Loader=_FAST_LOADER))
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark else 1
-        result.problems.append(f"{source}:{line}: the front matter is not valid YAML: "
-                               f"{(error.problem or str(error)).strip()}")
+        result.problems.append(_syntax_problem(error, block, source))
         return result
     except yaml.YAMLError as error:
         result.problems.append(f"{source}:1: the front matter is not valid YAML: {error}")
@@ -118,6 +119,19 @@ def read(text: str, source: str) -> FrontMatter:
     # Only well-typed values go on: nothing downstream ever sees a mapping where text belongs.
     result.meta = {key: value for key, value in data.items() if isinstance(key, str) and _fits(key, value)}
     return result
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, block: str, source: str) -> str:
+    """The YAML error at its line; a value opened with a curly quote is named at the quote,
+    since that, not the ': ' YAML stops at, is what the author has to change."""
+    lines = block.splitlines()
+    for mark in (error.problem_mark, error.context_mark):
+        if mark is not None and mark.line < len(lines) and (found := curly_quote(lines[mark.line])):
+            col = found[0]
+            return f"{source}:{mark.line + 2}:{col}: {curly_quote_message(lines[mark.line], col)}"
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 2 if mark else 1
+    return f"{source}:{line}: the front matter is not valid YAML: {(error.problem or str(error)).strip()}"
 
 
 def _fits(key: str, value: Any) -> bool:

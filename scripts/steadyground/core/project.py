@@ -286,7 +286,7 @@ class Project:
             return ()
         # A page over the size and depth limits is only reported (rule "limits"): other rules'
         # regular expressions and the readability measure would take minutes over it.
-        return tuple(Page(p, p.read_text(encoding="utf-8"), self.docs) for p in sorted(self.docs.rglob("*.md"))
+        return tuple(Page(p, p.read_text(encoding="utf-8-sig"), self.docs) for p in sorted(self.docs.rglob("*.md"))
                      if p.relative_to(self.docs).parts[0] not in self.translation_folders
                      and not limits.source_problems(p, str(p)))
 

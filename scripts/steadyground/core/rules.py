@@ -41,14 +41,14 @@ def at_place(path: str, place: tuple[int, int], message: str, rule_name: str) ->
 
 
 def from_message(text: str, rule_name: str) -> Problem:
-    """A page-check message ("path:line: message" or "path: message") as a Problem."""
+    """A sitekit message ("path:line:col: message", "path:line: message" or "path: message") as a Problem."""
     path, _, rest = text.partition(": ")
-    line = 1
-    if ":" in path:
-        head, _, number = path.rpartition(":")
-        if number.isdigit():
-            path, line = head, int(number)
-    return at(path, line, rest, rule_name)
+    numbers: list[int] = []
+    while ":" in path and len(numbers) < 2 and path.rpartition(":")[2].isdigit():
+        path, _, number = path.rpartition(":")
+        numbers.insert(0, int(number))
+    line, col = (numbers + [1, 1])[:2]
+    return at(path, line, rest, rule_name, col)
 
 
 def run(project: Project, names: Iterable[str] | None = None, areas: Iterable[str] | None = None) -> list[Problem]:

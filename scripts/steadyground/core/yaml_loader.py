@@ -20,6 +20,7 @@ from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from steadyground.core.problems import Problem
+from steadyground.core.yaml_quotes import curly_quote, curly_quote_message
 
 DataPath = tuple  # of str keys and int list indexes
 
@@ -97,6 +98,7 @@ def load_file(path: str | Path, display: str | None = None) -> Loaded:
 
 
 def load_text(text: str, display: str, *, max_depth: int = MAX_DEPTH) -> Loaded:
+    text = text.removeprefix("\ufeff")  # a byte order mark is not part of the quiz (as load_file reads it)
     loaded = Loaded(display, text)
     if len(text.encode("utf-8")) > MAX_BYTES:
         return _failed(display, "", 1, 1, f"the file has more than {MAX_BYTES:,} bytes; split it or remove what "
@@ -112,6 +114,9 @@ def load_text(text: str, display: str, *, max_depth: int = MAX_DEPTH) -> Loaded:
             # Parse again in pure Python: same verdict, friendlier messages and positions.
             root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
+        curly = _curly_quote(error, text)
+        if curly is not None:
+            return _failed(display, text, *curly)
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return _failed(display, text, line, col, _syntax_message(error))
@@ -177,6 +182,18 @@ def _anchors_and_aliases(text: str, display: str) -> list[Problem]:
 
 def _failed(display: str, text: str, line: int, col: int, message: str) -> Loaded:
     return Loaded(display, text, problems=[Problem(display, line, col, message, "syntax")])
+
+
+def _curly_quote(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """(line, col, message) when the line YAML stopped on has a value opened with a curly
+    quote: that quote is the mistake, not the ': ' after it (the usual hint, "put the text in
+    quotes", would puzzle an author who did)."""
+    lines = text.splitlines()
+    for mark in (error.problem_mark, error.context_mark):
+        if mark is not None and mark.line < len(lines) and (found := curly_quote(lines[mark.line])):
+            col = found[0]
+            return mark.line + 1, col, curly_quote_message(lines[mark.line], col)
+    return None
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:

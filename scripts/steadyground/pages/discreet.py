@@ -43,7 +43,7 @@ def _tab_title(page: Page) -> tuple[str | None, str]:
 @rule("discreet-history", "safety")
 def discreet_history(project: Project) -> Iterator[Problem]:
     for path in sorted(project.docs.rglob("*.md")) if project.docs.is_dir() else []:
-        page = Page(path, path.read_text(encoding="utf-8"), project.docs)
+        page = Page(path, path.read_text(encoding="utf-8-sig"), project.docs)
         if page.meta_is_invalid:
             continue  # front-matter-yaml names it
         if words := telling(page.name.removesuffix(".md")):
@@ -65,7 +65,7 @@ def _quiz_problems(project: Project, path) -> Iterator[Problem]:
     if words := telling(path.stem):
         yield at(shown, 1, f"the quiz's address will show {', '.join(repr(w) for w in words)} in the browser's "
                  "history; rename the file with calm, everyday words (PRIV-13)", "discreet-history")
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8-sig")
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError:

@@ -44,27 +44,53 @@ def check_text(text: str, display: str, slug: str) -> tuple[Quiz | None, list[Pr
     return check_loaded(load_text(text, display), slug)
 
 
+# What a changed score throws out in a translation's own rules: bands that no longer meet or
+# reach the total, examples that no longer add up. The changed value is the cause to name.
+_FOLLOW_FROM_SCORES = {"band-gap", "band-overlap", "band-range", "band-bounds", "example-total", "example-band",
+                       "example-subscale", "example-flags", "example-shows"}
+
+
 def check_loaded(loaded: Loaded, slug: str, *, path: Path | None = None) -> tuple[Quiz | None, list[Problem]]:
     problems = check(loaded, slug)
+    if problems and path is not None and all(p.rule in _FOLLOW_FROM_SCORES for p in problems):
+        differences = _scoring_changes(loaded, slug, path)
+        if differences:
+            return None, differences
     if problems:
         return None, problems
     quiz = build_quiz(loaded.data, slug=slug, source=loaded.path)
     problems = list(example_results(quiz, loaded))
     if quiz.translation_of is not None and path is not None:
-        # Beside the examples' problems: a changed point shows as a scoring difference too.
-        problems += _translation_problems(quiz, path, loaded)
+        # A changed point is named where it was changed; the examples it throws out (totals and
+        # bands that no longer add up) follow from it and would only bury that line.
+        differences, compared = _translation_problems(quiz, path, loaded)
+        problems = differences if compared and differences else problems + differences
     return (None, sorted(problems)) if problems else (quiz, [])
 
 
-def _translation_problems(quiz: Quiz, path: Path, loaded: Loaded) -> list[Problem]:
+def _scoring_changes(loaded: Loaded, slug: str, path: Path) -> list[Problem]:
+    """A translation's scoring differences from its source, for a file whose own rules failed
+    only on bands and examples (its shape is sound, so it builds); [] for any other file."""
+    if not (isinstance(loaded.data, dict) and isinstance(loaded.data.get("translation_of"), str)):
+        return []
+    try:
+        quiz = build_quiz(loaded.data, slug=slug, source=loaded.path)
+    except (KeyError, TypeError, ValueError, AttributeError):  # not sound after all: its own problems stand
+        return []
+    differences, compared = _translation_problems(quiz, path, loaded)
+    return differences if compared else []
+
+
+def _translation_problems(quiz: Quiz, path: Path, loaded: Loaded) -> tuple[list[Problem], bool]:
+    """(problems, whether the scoring was compared with the source's)."""
     source_file = translation.source_path(path, quiz.translation_of)
     shown = translation.source_path(Path(loaded.path), quiz.translation_of).as_posix()
     if not source_file.is_file():
-        return [translation.missing_source(loaded, shown)]
+        return [translation.missing_source(loaded, shown)], False
     source, problems = check_file(source_file, shown)
     if source is None:
-        return [translation.broken_source(loaded, shown)]
-    return translation.check_translation(source, quiz, loaded)
+        return [translation.broken_source(loaded, shown)], False
+    return translation.check_translation(source, quiz, loaded), True
 
 
 def quiz_files(directory: str | Path) -> list[Path]:

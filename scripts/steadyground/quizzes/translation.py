@@ -20,14 +20,14 @@ from typing import Iterator
 
 from steadyground.core.problems import Problem
 from steadyground.core.yaml_loader import Loaded, load_file
-from steadyground.quizzes.model import Band, Quiz
+from steadyground.quizzes.model import Band, Question, Quiz, mirrored
 
 RULE = "translation"
 
 
 def check_translation(source: Quiz, translation: Quiz, loaded: Loaded) -> list[Problem]:
     """The scoring differences, placed in the translation's file (`loaded` is its YAML)."""
-    found = list(_differences(source, translation))
+    found = dict.fromkeys(_differences(source, translation, loaded.data))  # a shared scale: once
     return sorted(Problem(loaded.path, *_line_col(loaded, path), message, RULE) for path, message in found)
 
 
@@ -57,7 +57,9 @@ def _line_col(loaded: Loaded, path: tuple) -> tuple[int, int]:
     return place.line, place.col
 
 
-def _differences(source: Quiz, translation: Quiz) -> Iterator[tuple[tuple, str]]:
+def _differences(source: Quiz, translation: Quiz, data: dict) -> Iterator[tuple[tuple, str]]:
+    """(data path in the translation, message): each changed value at its own place, saying
+    what the source has, so the author goes straight to the line they changed."""
     origin = f"its source {source.source}"
     ids, translated_ids = [q.id for q in source.questions], [q.id for q in translation.questions]
     if ids != translated_ids:
@@ -69,28 +71,72 @@ def _differences(source: Quiz, translation: Quiz) -> Iterator[tuple[tuple, str]]
         if (ours.kind, ours.subscale, ours.reverse, ours.danger) != (theirs.kind, theirs.subscale, theirs.reverse, theirs.danger):
             yield at, (f'question "{theirs.id}": type, subscale, reverse and danger must stay as in {origin} '
                        f"({ours.kind}, {ours.subscale}, reverse {ours.reverse}, danger {ours.danger})")
-        shape = [(o.points, o.exclusive, tuple(sorted(o.flags))) for o in ours.options]
-        translated = [(o.points, o.exclusive, tuple(sorted(o.flags))) for o in theirs.options]
-        if shape != translated:
+        if len(ours.options) != len(theirs.options):
+            shape = [(o.points, o.exclusive, tuple(sorted(o.flags))) for o in ours.options]
+            translated = [(o.points, o.exclusive, tuple(sorted(o.flags))) for o in theirs.options]
             yield at, (f'question "{theirs.id}": each answer must keep its points, "exclusive" and flags, in '
                        f"order, as in {origin} ({_shape(shape)}; found {_shape(translated)})")
-        safe, translated_safe = _safe(ours), _safe(theirs)
-        if safe != translated_safe:
-            yield at, (f'question "{theirs.id}": the answer marked "safe: true" must be the one in the same place as in '
-                       f"{origin} (answer {safe or 'none'}; found {translated_safe or 'none'})")
+            continue
+        yield from _answers(ours, theirs, index, data, origin)
     if [f.id for f in source.flags] != [f.id for f in translation.flags]:
         yield ("flags",), f"the flags must be those of {origin}: {', '.join(f.id for f in source.flags)}"
-    yield from _bands(source.bands, translation.bands, ("bands",), "the total", origin)
+    yield from _bands(source.bands, translation.bands, ("bands",), data.get("bands"), "the total", origin)
     sub_ids = [s.id for s in source.subscales]
     if sub_ids != [s.id for s in translation.subscales]:
         yield ("subscales",), f"the subscales must be those of {origin}, in order: {', '.join(sub_ids)}"
     else:
         for index, (ours, theirs) in enumerate(zip(source.subscales, translation.subscales)):
-            yield from _bands(ours.bands, theirs.bands, ("subscales", index, "bands"), f'subscale "{ours.id}"',
-                              origin)
+            yield from _bands(ours.bands, theirs.bands, ("subscales", index, "bands"),
+                              data["subscales"][index].get("bands"), f'subscale "{ours.id}"', origin)
     if _flagged(source.flagged) != _flagged(translation.flagged):
-        yield ("flagged",), f"the flags that change the result must be those of {origin}"
+        yield ("flagged",), (f"the flags that change the result must be those of {origin} "
+                             f"({_flagged_text(source.flagged)})")
     yield from _examples(source, translation, origin)
+
+
+def _answers(ours: Question, theirs: Question, index: int, data: dict, origin: str):
+    """Each answer against the one in the same place in the source (labels are translated). An
+    answer from a shared scale is placed in the scale, where the author changed it."""
+    question = data["questions"][index]
+    inline = "options" in question
+    prefix = f'question "{theirs.id}": ' if inline else ""
+    raw_ours, raw_theirs = _raw_points(ours), _raw_points(theirs)
+    for number, (mine, yours) in enumerate(zip(ours.options, theirs.options), start=1):
+        where = ("questions", index, "options", number - 1) if inline else ("scales", question["scale"], number - 1)
+        name = f'{prefix}answer {number} ("{yours.label}")'
+        if raw_ours[number - 1] != raw_theirs[number - 1]:
+            yield where + ("points",), (f"{name} has {raw_theirs[number - 1]} points; in {origin} the answer in "
+                                        f"the same place has {raw_ours[number - 1]} (a translation changes words only)")
+        if mine.exclusive != yours.exclusive:
+            yield where + ("exclusive",), (f'{name} must {"" if mine.exclusive else "not "}be "exclusive", as the '
+                                           f"answer in the same place in {origin}")
+        if mine.safe != yours.safe:
+            yield where + ("safe",), (f'{name} must {"" if mine.safe else "not "}be marked "safe: true", as the '
+                                      f"answer in the same place in {origin}")
+    raising, translated = _raising(ours), _raising(theirs)
+    if raising != translated:
+        yield ("questions", index, "flags"), (
+            f'question "{theirs.id}": the answers that raise each flag must be those in the same places as in '
+            f"{origin}: {_raising_text(raising)} (found {_raising_text(translated)})")
+
+
+def _raising(question: Question) -> dict[str, tuple[int, ...]]:
+    """{flag: the places (1-based) of the answers that raise it}."""
+    found: dict[str, list[int]] = {}
+    for number, option in enumerate(question.options, start=1):
+        for flag in option.flags:
+            found.setdefault(flag, []).append(number)
+    return {flag: tuple(places) for flag, places in sorted(found.items())}
+
+
+def _raising_text(raising: dict[str, tuple[int, ...]]) -> str:
+    return "; ".join(f"{flag} by answers {', '.join(map(str, places))}" for flag, places in raising.items()) or "none"
+
+
+def _raw_points(question: Question) -> list[int]:
+    """The points as written in the file (the model holds them reverse-keyed)."""
+    points = [o.points for o in question.options]
+    return mirrored(points) if question.reverse and points else points
 
 
 def _examples(source: Quiz, translation: Quiz, origin: str):
@@ -114,12 +160,31 @@ def _chosen(quiz: Quiz, example) -> dict[str, tuple[int, ...]]:
     return chosen
 
 
-def _bands(ours: tuple[Band, ...], theirs: tuple[Band, ...], at: tuple, what: str, origin: str):
-    ranges = [(b.min, b.max, _flagged(b.flagged)) for b in ours]
-    translated = [(b.min, b.max, _flagged(b.flagged)) for b in theirs]
-    if ranges != translated:
-        shown = ", ".join(f"{low}-{high}" for low, high, _ in ranges)
+def _bands(ours: tuple[Band, ...], theirs: tuple[Band, ...], at: tuple, raw, what: str, origin: str):
+    if len(ours) != len(theirs):
+        shown = ", ".join(f"{b.min}-{b.max}" for b in ours)
         yield at, f"the bands of {what} must keep the ranges (and flagged results) of {origin}: {shown}"
+        return
+    # The model holds bands sorted by min; the file may list them in another order.
+    order = sorted(range(len(raw)), key=lambda i: raw[i]["min"]) if isinstance(raw, list) else range(len(ours))
+    for place, mine, yours in zip(order, ours, theirs):
+        band = f'the band "{yours.title}" of {what}'
+        if mine.min != yours.min:
+            yield at + (place, "min"), (f"{band} starts at {yours.min}; in {origin} the band in the same place "
+                                        f"starts at {mine.min} (a translation changes words only)")
+        if mine.max != yours.max:
+            yield at + (place, "max"), (f"{band} ends at {yours.max}; in {origin} the band in the same place "
+                                        f"ends at {mine.max} (a translation changes words only)")
+        if _flagged(mine.flagged) != _flagged(yours.flagged):
+            yield at + (place, "flagged"), (f"{band} must keep the flagged result of the band in the same place "
+                                            f"in {origin} ({_flagged_text(mine.flagged)})")
+
+
+def _flagged_text(flagged) -> str:
+    if flagged is None:
+        return "none"
+    shown = "hidden" if flagged.title is None else "other words"
+    return f"flags {', '.join(sorted(flagged.flags))}: {shown}"
 
 
 def _flagged(flagged) -> tuple | None:
@@ -129,8 +194,3 @@ def _flagged(flagged) -> tuple | None:
 def _shape(shape: list[tuple]) -> str:
     return ", ".join(f"{points}{'x' if exclusive else ''}{'+' + '+'.join(flags) if flags else ''}"
                      for points, exclusive, flags in shape)
-
-
-def _safe(question) -> str:
-    """The places (1-based) of the answers marked safe, as text."""
-    return ", ".join(str(i) for i, o in enumerate(question.options, start=1) if o.safe)
