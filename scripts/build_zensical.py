@@ -4,8 +4,8 @@
     python scripts/build_zensical.py serve [-f mkdocs.es.yml] [--dev-addr 127.0.0.1:8000]
 
 Zensical reads mkdocs.yml but runs no MkDocs hooks, so this runs the hooks' steps
-(scripts/steadyground/) before and after it: see buildkit/zensical.py. `build` makes every
-language (buildkit/languages.py: English in site_dir, each mkdocs.<code>.yml in site_dir/<code>/), SITE_URL
+(scripts/steadyground/) before and after it: see steadyground/build/zensical.py. `build` makes every
+language (steadyground/languages/sites.py: English in site_dir, each mkdocs.<code>.yml in site_dir/<code>/), SITE_URL
 honoured as by `make build`; `serve` previews one language (English unless -f). A mistake
 is one message with the file's name and exit code 1.
 """

@@ -9,7 +9,7 @@
   symbolic links in the sources, snippets only from includes/, front matter and
   abbreviations without markup, page HTML inside the allowlist. Every problem is listed
   at once, `docs/<file>.md:LINE: message`, and the build stops before writing a page.
-  The per-page checks are buildkit/page_checks.py, which the Zensical build and `make check`
+  The per-page checks are steadyground/pages/page_checks.py, which the Zensical build and `make check`
   run too, with the same messages.
   The gate over the built site (scripts/verify_site.py) runs after every build.
 - While previewing (`make serve`), problems do not stop the build: every page shows them
@@ -70,7 +70,7 @@ def on_files(files, *, config):
 
 
 def on_page_markdown(markdown, *, page, config, files):
-    # Bad snippets are reported in on_page_content (buildkit/page_checks.py); blanked here so
+    # Bad snippets are reported in on_page_content (steadyground/pages/page_checks.py); blanked here so
     # the build goes on to report every other problem before it stops.
     return author_checks.without_bad_snippets(markdown, _state["includes"])
 

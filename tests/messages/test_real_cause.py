@@ -152,7 +152,7 @@ def test_a_byte_order_mark_is_accepted_by_every_door(project):
 
 def test_a_spanish_page_is_named_by_its_own_path_in_the_mkdocs_build(project):
     """The Spanish build's docs_dir is docs/es: its page problems name docs/es/..., the file the
-    author opens. (Zensical's page checks still name docs/...: buildkit/zensical.py, to do.)"""
+    author opens. (Zensical's page checks still name docs/...: steadyground/build/zensical.py, to do.)"""
     path = project / "docs/es/articulos/lazos-fuertes.md"
     path.write_text(path.read_text(encoding="utf-8") + '\n--8<-- "missing.md"\n', encoding="utf-8")
     line = path.read_text(encoding="utf-8").count("\n")

@@ -4,8 +4,8 @@ hooks, around `zensical build`.
 1. stage(): copy docs/ into a git-ignored folder inside the project (Zensical wants
    docs_dir inside the project), with `<!-- quiz: -->` markers embedded, a page per
    quiz, the Self-checks index and our JS/CSS bundles; write a derived config there.
-   First every page is held to the MkDocs hook's author checks (buildkit/page_checks.py),
-   rendered as Zensical will render it (buildkit/page_render.py); a problem stops the build.
+   First every page is held to the MkDocs hook's author checks (steadyground/pages/page_checks.py),
+   rendered as Zensical will render it (steadyground/pages/render.py); a problem stops the build.
 2. `zensical build` (or `serve`) with that config.
 3. finish(): on every built page, in the MkDocs hooks' order, check the content and
    harden links to other sites, put the quiz markup in place, point the language link at
@@ -265,9 +265,9 @@ class _Checked:
 
 def _check_sources(config: dict, project: Path) -> _Checked:
     """The author checks the MkDocs hook runs, on the sources: the shared sources first
-    (buildkit/pages.py), then every page (buildkit/page_checks.py) as the hook sees it, after
+    (steadyground/pages/build.py), then every page (steadyground/pages/page_checks.py) as the hook sees it, after
     the References list and the quizzes are put in, rendered with the config's Markdown
-    extensions as Zensical renders it (buildkit/page_render.py). All problems at once."""
+    extensions as Zensical renders it (steadyground/pages/render.py). All problems at once."""
     docs_dir = project / config.get("docs_dir", "docs")
     includes = _includes(config, project)
     quiz_dir = project / str((config.get("extra") or {}).get("quiz", {}).get("dir", "quizzes"))

@@ -1,7 +1,7 @@
 """Curly quotes where YAML expects straight ones (issue 20): a word processor turns "..." into
 “...”, which YAML reads as ordinary letters, so a ': ' inside the text then ends the value and
-the error names the wrong thing. Shared by the front matter reader (sitekit/front_matter.py) and
-the quiz and plan loader (quizkit/loader.py), so every door says the same."""
+the error names the wrong thing. Shared by the front matter reader (steadyground/core/front_matter.py) and
+the quiz and plan loader (steadyground/core/yaml_loader.py), so every door says the same."""
 
 from __future__ import annotations
 

@@ -88,7 +88,7 @@ def page_path(src_uri: str) -> str:
 
 
 def front_matter(path: Path) -> dict:
-    """A page's typed front matter (sitekit/front_matter.py); its problems are the source
+    """A page's typed front matter (steadyground/core/front_matter.py); its problems are the source
     check's to report, so an unreadable block gives {} here, never a traceback."""
     return typed_front_matter.read(path.read_text(encoding="utf-8"), str(path)).meta
 

@@ -2,7 +2,7 @@
 page each names in `translation_of:`. A misspelt name would otherwise fail silently: the
 language link would lead to the other language's home page instead of the page's twin.
 
-The builds run this same rule before they read a page (buildkit/pages.py source_problems)."""
+The builds run this same rule before they read a page (steadyground/pages/build.py source_problems)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Steps on a page's HTML: the content checks and link rewriting, and the site-wide
-Content-Security-Policy on the finished page (sitekit/csp.py, sitekit/links.py)."""
+Content-Security-Policy on the finished page (steadyground/safety/csp.py, steadyground/safety/links.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def site_scope(site_url: str | None) -> str:
 
 
 def site_policy(site_url: str | None) -> SitePolicy:
-    """The CSP, its sources scoped to the site's own path (sitekit/csp.py)."""
+    """The CSP, its sources scoped to the site's own path (steadyground/safety/csp.py)."""
     return SitePolicy(upgrade_insecure=(site_url or "/").startswith("https://"), site_url=site_url)
 
 

@@ -2,7 +2,7 @@
 `make check`) with the same messages: front matter without markup, snippets only from
 includes/, and the page's rendered Markdown held to the content allowlist (reserved classes and
 ids, other hosts, an unclosed `<!--`, markup hidden in the first heading). Each problem is
-`path:LINE: message`, the line in the page or in the include it came from (sitekit/author_checks.py).
+`path:LINE: message`, the line in the page or in the include it came from (steadyground/pages/author_checks.py).
 """
 
 from __future__ import annotations

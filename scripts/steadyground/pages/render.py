@@ -1,7 +1,7 @@
 """A page's Markdown body rendered to HTML as MkDocs and Zensical render it: Python-Markdown
 with the config's markdown_extensions and their options (both generators call Python-Markdown
 so; Zensical's own zensical/markdown/render.py does exactly this). For the author checks of a
-door that has no MkDocs page to read (the Zensical build, `make check`): buildkit/page_checks.py.
+door that has no MkDocs page to read (the Zensical build, `make check`): steadyground/pages/page_checks.py.
 
 Links are left as written (MkDocs rewrites them relative to the page's address), so the page's
 folder in the site is its source's folder: `source_dir`.

@@ -1,7 +1,7 @@
 """Source files: snippets, abbreviations, symbolic links and odd names, front matter markup,
 and each page's rendered Markdown held to the content allowlist. Every page's checks are the
-builds' own (buildkit/page_checks.py), on every page of every language (docs/ and docs/es/),
-rendered as the builds render it (buildkit/page_render.py)."""
+builds' own (steadyground/pages/page_checks.py), on every page of every language (docs/ and docs/es/),
+rendered as the builds render it (steadyground/pages/render.py)."""
 
 from __future__ import annotations
 
@@ -49,14 +49,14 @@ def snippets(project: Project) -> Iterator[Problem]:
 
 @rule("front-matter-markup", "sources")
 def front_matter_markup(project: Project) -> Iterator[Problem]:
-    # sitekit/front_matter.py: the build's own reader; front-matter-yaml when it is not YAML
+    # steadyground/core/front_matter.py: the build's own reader; front-matter-yaml when it is not YAML
     yield from _page_checks(project, "front-matter-markup")
     yield from _page_checks(project, "front-matter-yaml")
 
 
 @rule("page-content", "sources")
 def page_content(project: Project) -> Iterator[Problem]:
-    """Each page's HTML inside the allowlist, as the builds check it (sitekit/allowlist.py)."""
+    """Each page's HTML inside the allowlist, as the builds check it (steadyground/safety/allowlist.py)."""
     yield from _page_checks(project, "page-content")
 
 

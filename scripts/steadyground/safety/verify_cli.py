@@ -29,7 +29,7 @@ def expected_from_config(config_file: Path = REPO / "mkdocs.yml", site_url: str 
 
 
 def expected_languages(site_url: str | None = None) -> list[Expected]:
-    """One Expected per language of `make build` (buildkit/languages.py: mkdocs.yml and each
+    """One Expected per language of `make build` (steadyground/languages/sites.py: mkdocs.yml and each
     mkdocs.<code>.yml): its own path, exit page, help and safe-use pages."""
     base = site_url or os.environ.get("SITE_URL") or load_config(REPO / "mkdocs.yml").get("site_url") or "/"
     base = base if base.endswith("/") else base + "/"
