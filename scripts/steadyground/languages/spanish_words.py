@@ -77,7 +77,7 @@ def spanish_vocabulary(project: Project) -> Iterator[Problem]:
     includes = project.includes / FOLDER
     for path in sorted(includes.glob("*.md")) if includes.is_dir() else []:
         text = path.read_text(encoding="utf-8")
-        shown = path.relative_to(project.root).as_posix()
+        shown = project.shown(path)
         yield from _text_problems(shown, text)
     quizzes = project.quiz_dir / FOLDER
     for path in sorted(quizzes.glob("*.yml")) if quizzes.is_dir() else []:
@@ -92,7 +92,7 @@ def _quiz_problems(project: Project, path: Path) -> Iterator[Problem]:
         return  # the quiz rules report it
     if not isinstance(data, dict):
         return
-    shown = path.relative_to(project.root).as_posix()
+    shown = project.shown(path)
     words = {word.lower() for _, _, string in fields.reader_text_paths(data)
              for _, _, word in findings(_without_link_targets_in_place(string))}
     # Reported where the file has them (not in comments or examples' names: only words that a

@@ -61,7 +61,7 @@ def discreet_history(project: Project) -> Iterator[Problem]:
 
 
 def _quiz_problems(project: Project, path) -> Iterator[Problem]:
-    shown = path.relative_to(project.root).as_posix()
+    shown = project.shown(path)
     if words := telling(path.stem):
         yield at(shown, 1, f"the quiz's address will show {', '.join(repr(w) for w in words)} in the browser's "
                  "history; rename the file with calm, everyday words (PRIV-13)", "discreet-history")

@@ -21,10 +21,10 @@ def plan_file(project: Project) -> Iterator[Problem]:
     files += [(path, project.docs / path.parent.name) for path in sorted(folder.glob("*/plan.yml"))]
     for path, docs in files:
         if path.is_file():
-            _, problems = plankit.check_file(path, path.relative_to(project.root).as_posix(),
+            _, problems = plankit.check_file(path, project.shown(path),
                                              page_exists=lambda name, docs=docs: (docs / name).is_file())
             yield from problems
     for path in sorted(folder.rglob("*.y*ml")):
         if path.name != "plan.yml":
-            yield Problem(path.relative_to(project.root).as_posix(), 1, 1, "a plan file must be named plan.yml "
+            yield Problem(project.shown(path), 1, 1, "a plan file must be named plan.yml "
                           "(plans/plan.yml, or plans/<language>/plan.yml for a translation)", "plan-file")

@@ -33,7 +33,7 @@ def quiz_file(project: Project) -> Iterator[Problem]:
     if not project.quiz_dir.is_dir():
         return
     folders = [project.quiz_dir, *quizkit.language_dirs(project.quiz_dir)]
-    paths = [(p, p.relative_to(project.root).as_posix()) for folder in folders for p in quizkit.quiz_files(folder)]
+    paths = [(p, project.shown(p)) for folder in folders for p in quizkit.quiz_files(folder)]
     _, problems = quizkit.check_paths(paths)
     yield from problems
 
