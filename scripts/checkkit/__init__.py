@@ -9,14 +9,16 @@ rules plus the wording of results), embeds (`<!-- quiz: slug -->` markers), sour
 (snippets, symbolic links, markup in front matter; sitekit.author_checks), help_lines
 (an emergency number and a crisis line for every country served), spanish_words (one
 variety of Spanish on the Spanish site), discreet (no topic words in tab titles or addresses),
-plans (plankit's rules on plans/plan.yml and its translations).
+plans (plankit's rules on plans/plan.yml and its translations), translations (each translated
+page names its English twin and cites its sources). What differs between languages (words,
+thresholds, page names) is in languages.py; each rule is written once for every language.
 Each rule is written down for authors in AUTHORING.md.
 """
 
 from __future__ import annotations
 
 from . import (accuracy, discreet, embeds, help_lines, language, pages, plans, quizzes,  # noqa: F401 (registers)
-               references, safety, source_files, spanish_words)
+               references, safety, source_files, spanish_words, translations)
 from .registry import RULES, Rule, run
 from .sources import Project
 

@@ -8,6 +8,7 @@ from typing import Iterator
 
 from sitekit import readability
 
+from .languages import LANGUAGES
 from .registry import Problem, at, rule
 from .sources import Project, iso_date
 
@@ -23,30 +24,43 @@ KNOWN_KEYS = {"title", "tab_title", "description", "reviewed", "content_note",
 
 @rule("reading-level", "pages")
 def reading_level(project: Project) -> Iterator[Problem]:
-    for page in project.pages:
-        measured = readability.grade(page.text)
-        if measured > MAX_GRADE:
-            yield at(page.shown, page.body_line_offset + 1,
-                     f"reads at school grade {measured:.1f}; keep it at grade {MAX_GRADE:.0f} or lower: "
-                     "shorter sentences and everyday words (measure with "
-                     f".venv/bin/python scripts/sitekit/readability.py {page.shown})", "reading-level")
+    """Every page reads plainly: English at school grade 8 or lower (Flesch-Kincaid), Spanish at
+    Fernández-Huerta 70 or more (checkkit/languages.py)."""
+    for page in project.every_page:
+        measure = LANGUAGES[page.language].reading
+        score = measure.score(page.text)
+        if not measure.too_hard(score):
+            continue
+        if page.language == "en":
+            message = (f"reads at school grade {score:.1f}; keep it at grade {measure.limit:.0f} or lower: "
+                       "shorter sentences and everyday words (measure with "
+                       f".venv/bin/python scripts/sitekit/readability.py {page.shown})")
+        else:
+            bound = "or more" if measure.higher_is_plainer else "or less"
+            message = (f"reads at {measure.name} {score:.1f}; keep it at {measure.limit:.0f} {bound}: "
+                       "shorter sentences and everyday words")
+        yield at(page.shown, page.body_line_offset + 1, message, "reading-level")
 
 
 @rule("article-length", "pages")
 def article_length(project: Project) -> Iterator[Problem]:
+    """An article has 700 to 1500 words (References not counted), in every language."""
     low, high = WORDS
-    for page in project.articles:
-        words = readability.word_count(page.text)
-        if not low <= words <= high:
-            advice = "add to it or merge it into another article" if words < low else "split it into two articles"
-            yield at(page.shown, page.body_line_offset + 1,
-                     f"the article has {words} words; articles have {low} to {high} (not counting References): "
-                     f"{advice}", "article-length")
+    for language in LANGUAGES.values():
+        for page in project.articles_in(language):
+            words = language.word_count(page.text)
+            if not low <= words <= high:
+                advice = "add to it or merge it into another article" if words < low else "split it into two articles"
+                yield at(page.shown, page.body_line_offset + 1,
+                         f"the article has {words} words; articles have {low} to {high} (not counting "
+                         f"{language.references_heading.removeprefix('## ')}): {advice}", "article-length")
 
 
 @rule("front-matter", "pages")
 def front_matter(project: Project) -> Iterator[Problem]:
-    for page in project.pages:
+    """title, tab_title, description (160 characters at most), reviewed and only known keys, in
+    every language (a translation adds translation_of)."""
+    for page in project.every_page:
         meta, shown = page.meta, page.shown
         if page.meta_is_invalid:
             continue  # one problem: front-matter-yaml names the line
@@ -70,9 +84,10 @@ def front_matter(project: Project) -> Iterator[Problem]:
                      f"reviewed: {meta.get('reviewed')!r} is not a date written YYYY-MM-DD", "front-matter")
         elif reviewed > datetime.date.today() + datetime.timedelta(days=1):  # a day's slack for time zones
             yield at(shown, page.key_line("reviewed"), f"reviewed: {reviewed} is in the future", "front-matter")
-        for key in sorted(set(meta) - KNOWN_KEYS, key=str):
+        known = KNOWN_KEYS | LANGUAGES[page.language].extra_keys
+        for key in sorted(set(meta) - known, key=str):
             yield at(shown, page.key_line(str(key)),
-                     f"unknown front matter key '{key}' (known: {', '.join(sorted(KNOWN_KEYS))}); "
+                     f"unknown front matter key '{key}' (known: {', '.join(sorted(known))}); "
                      "a misspelt key silently skips its check", "front-matter")
 
 
@@ -97,7 +112,8 @@ def content_note(project: Project) -> Iterator[Problem]:
 
 @rule("headings", "pages")
 def headings(project: Project) -> Iterator[Problem]:
-    for page in project.pages:
+    """One '# Heading', first, and no skipped levels, in every language."""
+    for page in project.every_page:
         found = page.headings()
         h1s = [h for h in found if h[0] == 1]
         if not found:

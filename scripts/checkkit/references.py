@@ -9,6 +9,7 @@ from typing import Iterator
 
 from buildkit import references as bibliography
 
+from .languages import LANGUAGES
 from .registry import Problem, at, rule
 from .sources import Page, Project, normalise
 
@@ -74,13 +75,22 @@ def uncited_references(page: Page) -> list[str]:
                        for names, year, _ in found)]
 
 
+def every_article(project: Project) -> Iterator[tuple[Page, str]]:
+    """(article, its language's References heading) for the articles of every language."""
+    for language in LANGUAGES.values():
+        for page in project.articles_in(language):
+            yield page, language.references_heading
+
+
 @rule("references-section", "references")
 def references_section(project: Project) -> Iterator[Problem]:
-    for page in project.articles:
+    """Every article, in every language, ends with its References list ("## Referencias" in
+    Spanish) of at least three complete sources."""
+    for page, heading in every_article(project):
         items = page.reference_items()
         if not items:
             yield at(page.shown, page.body_line_offset + 1,
-                     f"the article has no '## References' section with a list; end it with one, at least "
+                     f"the article has no '{heading}' section with a list; end it with one, at least "
                      f"{MIN_REFERENCES} sources", "references-section")
             continue
         good = [i for i in items if _YEAR_IN_PARENS.search(i) and _SOURCE.search(i)]
@@ -101,7 +111,8 @@ def _citation_line(page: Page, written: str) -> int:
 
 @rule("citation-in-references", "references")
 def citation_in_references(project: Project) -> Iterator[Problem]:
-    for page in project.articles:
+    """Every (Author, year) in an article's text is in its References list, in every language."""
+    for page, heading in every_article(project):
         items = page.reference_items()
         found, unparsed = citations(page.prose)
         for part in unparsed:
@@ -114,12 +125,13 @@ def citation_in_references(project: Project) -> Iterator[Problem]:
             written = problem[1:problem.index("):")]
             yield at(page.shown, _citation_line(page, written),
                      problem.replace("): no reference", "): no item of the References list") +
-                     "; add the source to ## References or fix the citation", "citation-in-references")
+                     f"; add the source to {heading} or fix the citation", "citation-in-references")
 
 
 @rule("reference-is-cited", "references")
 def reference_is_cited(project: Project) -> Iterator[Problem]:
-    for page in project.articles:
+    """Every item of an article's References list is cited in its text, in every language."""
+    for page, _ in every_article(project):
         for item in uncited_references(page):
             yield at(page.shown, _item_line(page, item),
                      f"the reference '{item[:60]}' is never cited in the text; cite it as (Author, year) or remove it",

@@ -18,7 +18,7 @@ from sitekit import front_matter as typed_front_matter
 from sitekit import limits
 
 ROOT = Path(__file__).resolve().parents[2]
-# Translations live in docs/<language>/ and have their own content tests (tests/content/test_spanish.py).
+# Translations live in docs/<language>/ (checkkit/languages.py holds each language's words).
 TRANSLATION_FOLDERS = ("es",)
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -47,6 +47,12 @@ class Page:
     def shown(self) -> str:
         """Path as messages show it, e.g. "docs/articles/slips-and-urges.md"."""
         return f"docs/{self.name}"
+
+    @property
+    def language(self) -> str:
+        """"es" for docs/es/..., "en" for the English pages."""
+        first = self.name.split("/", 1)[0]
+        return first if first in TRANSLATION_FOLDERS and "/" in self.name else "en"
 
     @functools.cached_property
     def front_matter(self) -> typed_front_matter.FrontMatter:
@@ -355,6 +361,27 @@ class Project:
 
     def page(self, name: str) -> Page:
         return next(p for p in self.pages if p.name == name)
+
+    @functools.cached_property
+    def every_page(self) -> tuple[Page, ...]:
+        """Every page in every language: the English pages, then each translation's docs/<code>/."""
+        found = list(self.pages)
+        for folder in TRANSLATION_FOLDERS:
+            path = self.docs / folder
+            found += [Page(p, p.read_text(encoding="utf-8"), self.docs) for p in sorted(path.rglob("*.md"))
+                      if not limits.source_problems(p, str(p))] if path.is_dir() else []
+        return tuple(found)
+
+    def pages_in(self, language: str) -> tuple[Page, ...]:
+        return tuple(p for p in self.every_page if p.language == language)
+
+    def articles_in(self, language) -> tuple[Page, ...]:
+        """The articles of one language (a checkkit.languages.Language)."""
+        folder = language.prefix() + language.articles + "/"
+        return tuple(p for p in self.pages_in(language.code) if p.name.startswith(folder))
+
+    def any_page(self, name: str) -> Page | None:
+        return next((p for p in self.every_page if p.name == name), None)
 
     @functools.cached_property
     def plan_pages(self) -> frozenset[str]:

@@ -1,0 +1,116 @@
+"""Each language's words and thresholds, in one table keyed by language code. A rule is written
+once for every language and takes from here what differs: the reading measure and its limit,
+the References heading, the safety pages and snippet, the words that mean "leaving", and so on.
+English pages live in docs/, a translation's in docs/<code>/ (checkkit.sources.TRANSLATION_FOLDERS).
+A field left empty (None) means the rule has nothing to check in that language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Pattern
+
+import textstat
+
+from sitekit import readability
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How plain a page must read: a score, whether higher or lower is plainer, and the limit."""
+    name: str
+    score: Callable[[str], float]
+    limit: float
+    higher_is_plainer: bool
+
+    def too_hard(self, value: float) -> bool:
+        return value < self.limit if self.higher_is_plainer else value > self.limit
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    folder: str                 # "" for English (docs/), "es" for docs/es/
+    articles: str               # the articles' folder inside the language's folder
+    references_heading: str     # "## References" in English
+    reading: Reading
+    word_count: Callable[[str], int]
+    help_page: str              # relative to docs/
+    safe_use_page: str
+    safety_article: str
+    snippet: str                # the safety callout snippet, as a page includes it
+    callout_months: str         # the word a safety callout uses for "months"
+    leaving: Pattern            # words that mean leaving or cutting contact (CONT-4)
+    names_abuse: Pattern        # an article about abuse names it (safety.md A5)
+    intro_needs: tuple = ()     # (pattern, what the quiz intro must say)
+    is_translation: bool = False
+    register: Pattern | None = None         # forms of address the site does not use (Spanish: usted)
+    other_language: Pattern | None = None   # common words of another language, left untranslated
+    extra_keys: frozenset = field(default_factory=frozenset)  # front matter keys this language adds
+
+    def prefix(self) -> str:
+        return f"{self.folder}/" if self.folder else ""
+
+
+# ---- Spanish measures (sitekit.readability counts English words and grades) ----------------------
+
+_REFERENCIAS = re.compile(r"^##\s+Referencias\b.*", re.S | re.M)
+
+
+def _spanish_body(markdown: str) -> str:
+    return readability.article_body(_REFERENCIAS.sub("", markdown))
+
+
+def fernandez_huerta(markdown: str) -> float:
+    """Fernández-Huerta of what a reader reads (front matter, Referencias, markup left out)."""
+    textstat.set_lang("es")
+    try:
+        return float(textstat.fernandez_huerta(_spanish_body(markdown)))
+    finally:
+        textstat.set_lang("en_US")  # textstat's language is global; leave it as English expects
+
+
+def spanish_word_count(markdown: str) -> int:
+    return len(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+", _spanish_body(markdown)))
+
+
+ENGLISH = Language(
+    code="en", folder="", articles="articles", references_heading="## References",
+    reading=Reading("school grade (Flesch-Kincaid)", readability.grade, 8.0, higher_is_plainer=False),
+    word_count=readability.word_count,
+    help_page="help.md", safe_use_page="safe-use.md", safety_article="articles/planning-ahead.md",
+    snippet='--8<-- "safety-callout.md"', callout_months="months",
+    leaving=re.compile(r"\bno[- ]contact\b|\bleaving\b|\bleave them\b|\bbreak[- ]?ups?\b|\bbroke up\b", re.I),
+    names_abuse=re.compile(r"abus|violen|control", re.I),
+    intro_needs=((r"\bnot a diagnosis\b", "say that it is not a diagnosis"),
+                 (r"only you can decide", "say 'only you can decide' (CONT-1)"),
+                 (r"stay on this device", "say that answers 'stay on this device' (CONT-1)")),
+)
+
+SPANISH = Language(
+    code="es", folder="es", articles="articulos", references_heading="## Referencias",
+    reading=Reading("Fernández-Huerta", fernandez_huerta, 70.0, higher_is_plainer=True),
+    word_count=spanish_word_count,
+    help_page="es/ayuda.md", safe_use_page="es/uso-seguro.md", safety_article="es/articulos/planificar-con-calma.md",
+    snippet='--8<-- "es/safety-callout.md"', callout_months="meses",
+    leaving=re.compile(r"\bcontacto cero\b|\bcortar (?:el|todo) contacto\b|\bsepar(?:arte|arse|ación|as)\b|"
+                       r"\bruptura\b|\birte\b|\bdejar a\b|\balejarte\b", re.I),
+    names_abuse=re.compile(r"maltrat|abus|violen", re.I),
+    intro_needs=((r"\bno es un (?:examen ni un )?diagn[oó]stico\b", "say that it is not a diagnosis ('no es un diagnóstico')"),
+                 (r"\bsolo t[uú] puedes decidir\b", "say 'solo tú puedes decidir' (CONT-1)"),
+                 (r"\bse quedan en este aparato\b", "say that answers 'se quedan en este aparato' (CONT-1)")),
+    is_translation=True,
+    # The site speaks to the reader as tú: the usted (and vosotros/vos) pronouns, and
+    # sentence-initial usted imperatives, which tú text never needs.
+    register=re.compile(
+        r"(?i:\busted(?:es)?\b|\bvosotr[oa]s\b|\bvuestr[oa]s?\b|\bvos\b)|"
+        r"(?:^|[.!?¿¡:]\s+|^\s*[-*]\s+(?:\*\*)?)(?:Llame|Lea|Consulte|Visite|Escriba|Marque|Pulse|Toque|Envíe|"
+        r"Hable|Busque|Tenga|Sepa|Recuerde|Piense|Guarde|Pida|Elija|Mire|Use|Cuéntele|Bloquee|Silencie|Espere)\b",
+        re.M),
+    # Common English words that are not Spanish words.
+    other_language=re.compile(r"\b(?:the|and|you|your|with|this|that|is|are|of|for|what|when|will|can|it|they|"
+                              r"have|from|about|page|help|here|not|please)\b", re.I),
+    extra_keys=frozenset({"translation_of"}),
+)
+
+LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (ENGLISH, SPANISH)}

@@ -1,0 +1,67 @@
+"""Translations (docs/<code>/): each page names its English twin in `translation_of:`, no English
+page is translated twice, and a translated article cites the same sources as its twin."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from buildkit import references as bibliography
+
+from .languages import LANGUAGES
+from .registry import Problem, at, rule
+from .sources import Page, Project
+
+
+def _twin_name(page: Page) -> str | None:
+    value = page.meta.get("translation_of")
+    return value if isinstance(value, str) and value.strip() else None
+
+
+@rule("translation-of", "translations")
+def translation_of(project: Project) -> Iterator[Problem]:
+    """Every translated page names the English page it translates (`translation_of:`), and each
+    English page has at most one translation per language."""
+    for language in LANGUAGES.values():
+        if not language.is_translation:
+            continue
+        seen: dict[str, str] = {}
+        for page in project.pages_in(language.code):
+            if page.meta_is_invalid:
+                continue
+            twin = _twin_name(page)
+            line = page.key_line("translation_of")
+            if twin is None:
+                yield at(page.shown, 1, "the front matter has no translation_of: name the English page this page "
+                         "translates, e.g. translation_of: articles/planning-ahead.md", "translation-of")
+            elif not project.has_page(twin):
+                yield at(page.shown, line, f"translation_of: {twin} names no English page (docs/{twin})", "translation-of")
+            elif twin in seen:
+                yield at(page.shown, line, f"translation_of: {twin} is already translated by {seen[twin]}; "
+                         "translate each English page once", "translation-of")
+            else:
+                seen[twin] = page.shown
+
+
+def _keys(page: Page) -> dict[str, int]:
+    """Reference key -> its line in the page."""
+    return {cite.key: page.body_line_offset + cite.line for cite in bibliography.citations(page.body)}
+
+
+@rule("same-references-as-twin", "translations")
+def same_references_as_twin(project: Project) -> Iterator[Problem]:
+    """A translated article lists the same reference keys as its English twin: a translation
+    says what the English page says, from the same studies."""
+    for language in LANGUAGES.values():
+        if not language.is_translation:
+            continue
+        for page in project.articles_in(language):
+            twin = _twin_name(page)
+            if twin is None or not project.has_page(twin):
+                continue  # translation-of names it
+            mine, theirs = _keys(page), _keys(project.page(twin))
+            for key in sorted(set(theirs) - set(mine)):
+                yield at(page.shown, page.references_line, f"the English twin docs/{twin} cites {key}, this page does "
+                         f"not; add it under {language.references_heading}", "same-references-as-twin")
+            for key in sorted(set(mine) - set(theirs)):
+                yield at(page.shown, mine[key], f"{key} is not cited by the English twin docs/{twin}; a translation "
+                         "cites the same sources (add it to the English page too, or remove it)", "same-references-as-twin")
