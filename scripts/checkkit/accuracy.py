@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
+from .languages import LANGUAGES
 from .registry import Problem, at, rule
 from .sources import Project, normalise, paragraphs, without_myths
 
@@ -211,17 +212,29 @@ def work_devices(project: Project) -> Iterator[Problem]:
                          "work-devices")
 
 
+def sources_in_every_language(project: Project) -> list[tuple[str, str, str]]:
+    """(shown path, whole text, language code) of every page and snippet (includes/<code>/ for a
+    translation's snippets)."""
+    found = [(p.shown, p.text, p.language) for p in project.every_page]
+    for path in sorted(project.includes.rglob("*.md")) if project.includes.is_dir() else []:
+        folder = path.relative_to(project.includes).parts[0]
+        code = folder if folder in LANGUAGES and path.parent != project.includes else "en"
+        found.append((path.relative_to(project.root).as_posix(), path.read_text(encoding="utf-8"), code))
+    return found
+
+
 @rule("callout-says-months", "accuracy")
 def callout_says_months(project: Project) -> Iterator[Problem]:
     """Risk is highest soon after a breakup, but killings also happened months or years later
-    (Wilson & Daly 1993): every callout says harm can still happen months later ("months")."""
-    for shown, text in sources(project):
+    (Wilson & Daly 1993): every safety callout, in every language, says harm can still happen
+    months later ("months", "meses")."""
+    for shown, text, code in sources_in_every_language(project):
+        months = LANGUAGES[code].callout_months
         for match in re.finditer(r"^!!!\s+safety\b.*\n(?:(?:[ ]{4}.*)?\n)*", text, re.M):
-            if not re.search(r"months", normalise(match.group(0)), re.I):
+            if not re.search(rf"\b{months}\b", normalise(match.group(0)), re.I):
                 yield at(shown, text.count("\n", 0, match.start()) + 1,
                          "this safety callout does not say that harm can still happen months or years later "
-                         "(Wilson & Daly 1993)",
-                         "callout-says-months")
+                         f"('{months}'; Wilson & Daly 1993)", "callout-says-months")
 
 
 @rule("unwanted-contact-context", "accuracy")
