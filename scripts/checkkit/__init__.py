@@ -18,7 +18,7 @@ Each rule is written down for authors in AUTHORING.md.
 from __future__ import annotations
 
 from . import (accuracy, discreet, embeds, help_lines, language, pages, plans, quizzes,  # noqa: F401 (registers)
-               references, safety, source_files, spanish_words, translations)
+               references, safety, source_files, spanish_words, translations, voice)
 from .registry import RULES, Rule, run
 from .sources import Project
 

@@ -144,10 +144,14 @@ COMPILED = [(b, re.compile(b.pattern, re.I)) for b in BANNED]
 REASONS = {b.id: b.reason for b in BANNED}
 
 
-def findings(text: str) -> list[tuple[str, str]]:
+def compiled(banned: list[Banned]) -> list[tuple[Banned, re.Pattern]]:
+    return [(b, re.compile(b.pattern, re.I)) for b in banned]
+
+
+def findings(text: str, patterns: list[tuple[Banned, re.Pattern]] = COMPILED) -> list[tuple[str, str]]:
     """(banned id, matched words) for one piece of plain text."""
     plain = normalise(text)
-    return [(b.id, m.group(0)) for b, rx in COMPILED for m in rx.finditer(plain)]
+    return [(b.id, m.group(0)) for b, rx in patterns for m in rx.finditer(plain)]
 
 
 def _blank(match: re.Match) -> str:
@@ -160,39 +164,64 @@ def markdown_findings(markdown: str, first_line: int = 1) -> list[str]:
 
 
 def page_sources(project: Project) -> list[tuple[str, str, int]]:
-    """(shown path, Markdown body, line of its first body line) of every page and snippet."""
+    """(shown path, Markdown body, line of its first body line) of every English page and snippet."""
     out = [(p.shown, p.body, p.body_line_offset + 1) for p in project.pages]
     return out + [(name, text, 1) for name, text in project.snippets.items()]
 
 
+def sources_by_language(project: Project) -> list[tuple[str, str, int, str]]:
+    """(shown path, Markdown body, line of its first body line, language code) of every page and
+    snippet in every language (a translation's snippets are in includes/<code>/)."""
+    from .languages import LANGUAGES
+    out = [(p.shown, p.body, p.body_line_offset + 1, p.language) for p in project.every_page]
+    for path in sorted(project.includes.rglob("*.md")) if project.includes.is_dir() else []:
+        folder = path.relative_to(project.includes).parts[0]
+        code = folder if folder in LANGUAGES and path.parent != project.includes else "en"
+        out.append((path.relative_to(project.root).as_posix(), path.read_text(encoding="utf-8"), 1, code))
+    return out
+
+
 @rule("banned-wording", "language")
 def banned_wording(project: Project) -> Iterator[Problem]:
-    for page in project.pages:
-        for key, value in page.meta.items():
-            for bid, words in findings(str(value)):
-                yield at(page.shown, page.key_line(str(key)), f"'{words}': {REASONS[bid]}", f"banned-wording:{bid}")
-    for shown, body, first in page_sources(project):
-        for line, bid, words in markdown_places(body, first):
-            yield at(shown, line, f"'{words}': {REASONS[bid]}", f"banned-wording:{bid}")
+    """Unsupported claims, labels for the other person, victim-blaming and euphemism, from each
+    language's list (English here, Spanish in checkkit/banned_es.py), in pages, snippets, front
+    matter and every reader-facing string of the quizzes."""
+    from .languages import LANGUAGES
     from .quizzes import quiz_places
-    for quiz, place in quiz_places(project):
-        for where, path, text in quiz.reader_text_paths():
-            for bid, words in findings(without_link_targets(text)):
-                line, col = place(path)
-                yield at(quiz.shown, line, f"{where}: '{words}': {REASONS[bid]}", f"banned-wording:{bid}", col)
+    lists = {code: compiled(list(language.banned)) for code, language in LANGUAGES.items()}
+    reasons = {code: {b.id: b.reason for b in language.banned} for code, language in LANGUAGES.items()}
+    for page in project.every_page:
+        for key, value in page.meta.items():
+            if key == "translation_of":
+                continue  # a file name
+            for bid, words in findings(str(value), lists[page.language]):
+                yield at(page.shown, page.key_line(str(key)), f"'{words}': {reasons[page.language][bid]}",
+                         f"banned-wording:{bid}")
+    for shown, body, first, code in sources_by_language(project):
+        for line, bid, words in markdown_places(body, first, lists[code]):
+            yield at(shown, line, f"'{words}': {reasons[code][bid]}", f"banned-wording:{bid}")
+    for code in LANGUAGES:
+        for quiz, place in quiz_places(project, code):
+            for where, path, text in quiz.reader_text_paths():
+                for bid, words in findings(without_link_targets(text), lists[code]):
+                    line, col = place(path)
+                    yield at(quiz.shown, line, f"{where}: '{words}': {reasons[code][bid]}", f"banned-wording:{bid}", col)
 
 
-def markdown_places(markdown: str, first_line: int = 1) -> list[tuple[int, str, str]]:
+_REFERENCES_SECTION = re.compile(r"^##\s+(?:References|Referencias)\s*$.*?(?=^#{1,2}\s|\Z)", re.S | re.M)
+
+
+def markdown_places(markdown: str, first_line: int = 1,
+                    patterns: list[tuple[Banned, re.Pattern]] = COMPILED) -> list[tuple[int, str, str]]:
     """(line, banned id, words) in Markdown, skipping myth passages, References and link targets;
     each reported with the line where its paragraph starts."""
-    references = re.compile(r"^##\s+References\s*$.*?(?=^#{1,2}\s|\Z)", re.S | re.M)
-    text = references.sub(_blank, without_myths(markdown))
+    text = _REFERENCES_SECTION.sub(_blank, without_myths(markdown))
     text = without_link_targets(text)
     out, line = [], first_line
     for block in re.split(r"(\n\s*\n)", text):
         if block.strip():
             start = line + len(block) - len(block.lstrip("\n"))
-            out += [(start, bid, words) for bid, words in findings(block)]
+            out += [(start, bid, words) for bid, words in findings(block, patterns)]
         line += block.count("\n")
     return out
 

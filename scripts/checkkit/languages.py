@@ -14,6 +14,9 @@ import textstat
 
 from sitekit import readability
 
+from .banned_es import BANNED_ES
+from .language import BANNED
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -30,6 +33,7 @@ class Reading:
 @dataclass(frozen=True)
 class Language:
     code: str
+    name: str                   # as messages name it
     folder: str                 # "" for English (docs/), "es" for docs/es/
     articles: str               # the articles' folder inside the language's folder
     references_heading: str     # "## References" in English
@@ -43,6 +47,8 @@ class Language:
     leaving: Pattern            # words that mean leaving or cutting contact (CONT-4)
     names_abuse: Pattern        # an article about abuse names it (safety.md A5)
     intro_needs: tuple = ()     # (pattern, what the quiz intro must say)
+    exit_keys: str = ""         # words naming the exit keys, which the quiz page adds itself
+    banned: tuple = ()          # Banned wording (checkkit/language.py, banned-wording)
     is_translation: bool = False
     register: Pattern | None = None         # forms of address the site does not use (Spanish: usted)
     other_language: Pattern | None = None   # common words of another language, left untranslated
@@ -50,6 +56,10 @@ class Language:
 
     def prefix(self) -> str:
         return f"{self.folder}/" if self.folder else ""
+
+    def from_quiz(self, page: str) -> str:
+        """A link to one of the language's pages as a quiz writes it (from quizzes/<slug>/)."""
+        return "../" + page.removeprefix(self.prefix())
 
 
 # ---- Spanish measures (sitekit.readability counts English words and grades) ----------------------
@@ -75,7 +85,7 @@ def spanish_word_count(markdown: str) -> int:
 
 
 ENGLISH = Language(
-    code="en", folder="", articles="articles", references_heading="## References",
+    code="en", name="English", folder="", articles="articles", references_heading="## References",
     reading=Reading("school grade (Flesch-Kincaid)", readability.grade, 8.0, higher_is_plainer=False),
     word_count=readability.word_count,
     help_page="help.md", safe_use_page="safe-use.md", safety_article="articles/planning-ahead.md",
@@ -85,10 +95,12 @@ ENGLISH = Language(
     intro_needs=((r"\bnot a diagnosis\b", "say that it is not a diagnosis"),
                  (r"only you can decide", "say 'only you can decide' (CONT-1)"),
                  (r"stay on this device", "say that answers 'stay on this device' (CONT-1)")),
+    exit_keys=r"exit this page|shift key",
+    banned=tuple(BANNED),
 )
 
 SPANISH = Language(
-    code="es", folder="es", articles="articulos", references_heading="## Referencias",
+    code="es", name="Spanish", folder="es", articles="articulos", references_heading="## Referencias",
     reading=Reading("Fernández-Huerta", fernandez_huerta, 70.0, higher_is_plainer=True),
     word_count=spanish_word_count,
     help_page="es/ayuda.md", safe_use_page="es/uso-seguro.md", safety_article="es/articulos/planificar-con-calma.md",
@@ -99,6 +111,8 @@ SPANISH = Language(
     intro_needs=((r"\bno es un (?:examen ni un )?diagn[oó]stico\b", "say that it is not a diagnosis ('no es un diagnóstico')"),
                  (r"\bsolo t[uú] puedes decidir\b", "say 'solo tú puedes decidir' (CONT-1)"),
                  (r"\bse quedan en este aparato\b", "say that answers 'se quedan en este aparato' (CONT-1)")),
+    exit_keys=r"salir de esta p[aá]gina|may[uú]s|shift",
+    banned=tuple(BANNED_ES),
     is_translation=True,
     # The site speaks to the reader as tú: the usted (and vosotros/vos) pronouns, and
     # sentence-initial usted imperatives, which tú text never needs.

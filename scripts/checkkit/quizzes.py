@@ -15,9 +15,10 @@ from .sources import Project, Quiz, markdown_link_targets, normalise, resolve
 Place = Callable[[tuple], tuple[int, int]]
 
 
-def quiz_places(project: Project) -> Iterator[tuple[Quiz, Place]]:
-    """Each readable quiz with a function from data path to (line, column) in its file."""
-    for quiz in project.quizzes:
+def quiz_places(project: Project, language: str = "en") -> Iterator[tuple[Quiz, Place]]:
+    """Each readable quiz of a language (English: quizzes/, a translation: quizzes/<code>/) with a
+    function from data path to (line, column) in its file."""
+    for quiz in project.quizzes_in(language):
         positions = load_file(quiz.path, quiz.shown).positions
 
         def place(path: tuple, positions=positions) -> tuple[int, int]:
@@ -96,32 +97,33 @@ def result_wording(project: Project) -> Iterator[Problem]:
 
 # ---- the intro (CONT-1, issue 13) -----------------------------------------------------------------------
 
-INTRO_NEEDS = [
-    (r"\bnot a diagnosis\b", "say that it is not a diagnosis"),
-    (r"only you can decide", "say 'only you can decide' (CONT-1)"),
-    (r"stay on this device", "say that answers 'stay on this device' (CONT-1)"),
-]
 MAX_INTRO_WORDS = 70
 
 
 @rule("intro-wording", "quizzes")
 def intro_wording(project: Project) -> Iterator[Problem]:
-    for quiz, place in quiz_places(project):
-        intro = normalise(quiz.data.get("intro") or "")
-        line, col = place(("intro",))
-        for pattern, what in INTRO_NEEDS:
-            if not re.search(pattern, intro, re.I):
-                yield at(quiz.shown, line, f"the intro must {what}", "intro-wording", col)
-        if "../safe-use.md" not in markdown_link_targets(intro):
-            yield at(quiz.shown, line, "the intro must link the safe-use page: [use this site safely](../safe-use.md)",
-                     "intro-wording", col)
-        words = len(intro.split())
-        if words > MAX_INTRO_WORDS:
-            yield at(quiz.shown, line, f"the intro has {words} words; keep it to {MAX_INTRO_WORDS} so question 1 "
-                     "shows on the first screen", "intro-wording", col)
-        if re.search(r"exit this page|shift key", intro, re.I):
-            yield at(quiz.shown, line, "the intro mentions the exit keys; the page adds them (and leaves them off "
-                     "paper), so leave them out", "intro-wording", col)
+    """A quiz's intro, in every language, says it is not a diagnosis, that only the reader can
+    decide and that answers stay on the device (CONT-1), links the safe-use page, keeps to 70
+    words and leaves the exit keys to the page (each language's words: checkkit/languages.py)."""
+    from .languages import LANGUAGES
+    for language in LANGUAGES.values():
+        safe_use = language.from_quiz(language.safe_use_page)
+        for quiz, place in quiz_places(project, language.code):
+            intro = normalise(quiz.data.get("intro") or "")
+            line, col = place(("intro",))
+            for pattern, what in language.intro_needs:
+                if not re.search(pattern, intro, re.I):
+                    yield at(quiz.shown, line, f"the intro must {what}", "intro-wording", col)
+            if safe_use not in markdown_link_targets(intro):
+                yield at(quiz.shown, line, f"the intro must link the safe-use page ({safe_use})",
+                         "intro-wording", col)
+            words = len(intro.split())
+            if words > MAX_INTRO_WORDS:
+                yield at(quiz.shown, line, f"the intro has {words} words; keep it to {MAX_INTRO_WORDS} so question 1 "
+                         "shows on the first screen", "intro-wording", col)
+            if language.exit_keys and re.search(language.exit_keys, intro, re.I):
+                yield at(quiz.shown, line, "the intro mentions the exit keys; the page adds them (and leaves them off "
+                         "paper), so leave them out", "intro-wording", col)
 
 
 @rule("hint-wording", "quizzes")
@@ -148,25 +150,32 @@ def outcome_promise(project: Project) -> Iterator[Problem]:
                          "outcome-promise")
 
 
-def _article_links(project: Project, text: str) -> list[str]:
-    slugs = project.article_slugs
+def _article_links(project: Project, text: str, language=None) -> list[str]:
+    """The links of `text` (written from a quiz page) to an article of the language that exists."""
+    from .languages import ENGLISH
+    language = language or ENGLISH
+    slugs = {p.path.stem for p in project.articles_in(language)}
     return [t for t in markdown_link_targets(text)
-            if (m := re.fullmatch(r"\.\./articles/([a-z0-9-]+)\.md(?:#.*)?", t)) and m.group(1) in slugs]
+            if (m := re.fullmatch(rf"\.\./{language.articles}/([a-z0-9-]+)\.md(?:#.*)?", t)) and m.group(1) in slugs]
 
 
 @rule("result-links", "quizzes")
 def result_links(project: Project) -> Iterator[Problem]:
-    """Every result links an article and the help page."""
-    for quiz, place in quiz_places(project):
-        for where, path, item in results(quiz):
-            body = item.get("body") or ""
-            line, col = place(path + ("body",))
-            if "../help.md" not in markdown_link_targets(body):
-                yield at(quiz.shown, line, f"{where}: the result does not link the help page: [get help](../help.md)",
-                         "result-links", col)
-            if not _article_links(project, body):
-                yield at(quiz.shown, line, f"{where}: the result links no article; add one such as "
-                         "[planning ahead](../articles/planning-ahead.md)", "result-links", col)
+    """Every result links an article and the help page of its language."""
+    from .languages import LANGUAGES
+    for language in LANGUAGES.values():
+        help_link = language.from_quiz(language.help_page)
+        example = language.from_quiz(language.safety_article)
+        for quiz, place in quiz_places(project, language.code):
+            for where, path, item in results(quiz):
+                body = item.get("body") or ""
+                line, col = place(path + ("body",))
+                if help_link not in markdown_link_targets(body):
+                    yield at(quiz.shown, line, f"{where}: the result does not link the help page ({help_link})",
+                             "result-links", col)
+                if not _article_links(project, body, language):
+                    yield at(quiz.shown, line, f"{where}: the result links no article; add one such as "
+                             f"{example}", "result-links", col)
 
 
 @rule("safety-flag-wording", "quizzes")

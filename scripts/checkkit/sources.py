@@ -432,6 +432,20 @@ class Project:
                 found.append(Quiz(path, data))
         return tuple(found)
 
+    def quizzes_in(self, language: str) -> tuple[Quiz, ...]:
+        """The readable quizzes of one language: quizzes/ for English, quizzes/<code>/ for a translation."""
+        if language == "en":
+            return self.quizzes
+        found = []
+        for path in sorted((self.quiz_dir / language).glob("*.yml")):
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except yaml.YAMLError:
+                continue
+            if isinstance(data, dict):
+                found.append(Quiz(path, data, f"quizzes/{language}/{path.name}"))
+        return tuple(found)
+
     @property
     def quiz_slugs(self) -> set[str]:
         return {p.stem for p in self.quiz_paths}
