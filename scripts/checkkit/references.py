@@ -194,3 +194,39 @@ def bibliography_problems(project: Project) -> Iterator[Problem]:
     """Unknown, repeated or hand-typed keys, unused entries, NOT VERIFIED sources and malformed
     entries of references.yml (reported by buildkit/references.py, the code the build runs)."""
     yield from bibliography.problems(project.root)
+
+
+# The evidence files references.yml may cite (/work/shared/research/ and its copies in the repository).
+_EVIDENCE = re.compile(r"evidence(?:-additions(?:-2)?)?\.md §\S")
+_PUBLISHED = ("doi", "url", "venue", "publisher", "unchecked", "legislation")
+
+
+@rule("reference-evidence", "references")
+def reference_evidence(project: Project) -> Iterator[Problem]:
+    """Each entry of references.yml says where its evidence is checked (`evidence: evidence.md §5.1`,
+    evidence-additions.md or evidence-additions-2.md, with a section) and where the work was
+    published (a doi, url, venue, publisher or legislation; or `unchecked:`)."""
+    data = bibliography.load(project.root)
+    path = project.root / data.path
+    rows = path.read_text(encoding="utf-8").split("\n") if path.is_file() else []
+    for key, entry in data.entries.items():
+        line = data.lines.get(key, 1)
+        evidence = entry.get("evidence")
+        if isinstance(evidence, str) and evidence and not _EVIDENCE.match(evidence):
+            yield at(data.path, _field_line(rows, line, "evidence"), f"{key}: evidence: {evidence!r} names no checked entry; write the evidence file "
+                     "and section, e.g. evidence.md §5.1 (or evidence-additions.md, evidence-additions-2.md)",
+                     "reference-evidence")
+        if not any(entry.get(f) for f in _PUBLISHED) and entry.get("type") != "web":
+            yield at(data.path, line, f"{key}: says nowhere where the work was published; add doi:, url:, venue: "
+                     "or publisher: (or unchecked: saying what is not checked)", "reference-evidence")
+
+
+def _field_line(rows: list[str], key_line: int, name: str) -> int:
+    """The line of an entry's field (the entry's own line when it is not found before the next entry)."""
+    for number in range(key_line + 1, len(rows) + 1):
+        row = rows[number - 1]
+        if row[:1].strip():
+            break  # the next entry
+        if re.match(rf"\s+{name}\s*:", row):
+            return number
+    return key_line
