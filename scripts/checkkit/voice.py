@@ -30,12 +30,15 @@ def readable(text: str) -> str:
     return _blank(_NOT_WORDS, _blank(_CITATION, _blank(_LINK_TARGET, text, "]")))
 
 
+_LEAD = " \t\n.!?¿¡:-*"
+
+
 def _places(pattern: Pattern, text: str, first_line: int = 1) -> Iterator[tuple[int, int, str]]:
     """(line, column, words) of each match in `text`, whose first line is `first_line`."""
     for match in pattern.finditer(text):
-        start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
-        yield (first_line + text.count("\n", 0, start), start - text.rfind("\n", 0, start),
-               match.group(0).strip())
+        words = match.group(0).lstrip(_LEAD)  # a sentence-initial match starts at the punctuation before it
+        start = match.end() - len(words)
+        yield first_line + text.count("\n", 0, start), start - text.rfind("\n", 0, start), words
 
 
 def _page_text(page: Page) -> str:
