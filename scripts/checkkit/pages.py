@@ -135,29 +135,37 @@ def _internal(target: str) -> bool:
 
 
 def _exists(project: Project, name: str) -> bool:
-    if name.startswith("quizzes/") and name.endswith(".md"):
-        slug = name.removeprefix("quizzes/").removesuffix(".md")
-        return slug == "index" or slug in project.quiz_slugs
-    return project.has_page(name) or (project.docs / name).exists() or name in project.plan_pages
+    """Whether a page (relative to docs/) will exist: a page of any language, a file under docs/,
+    a quiz page (docs/<code>/quizzes/<slug>.md comes from quizzes/<code>/<slug>.yml) or the plan."""
+    quiz = re.fullmatch(r"(?:(?P<code>[a-z]{2})/)?quizzes/(?P<slug>[^/]+)\.md", name)
+    if quiz and (quiz.group("code") is None or quiz.group("code") in LANGUAGES):
+        slug, code = quiz.group("slug"), quiz.group("code")
+        return slug == "index" or (project.quiz_dir / (code or "") / f"{slug}.yml").is_file()
+    return project.any_page(name) is not None or (project.docs / name).exists() or name in project.plan_pages
 
 
 @rule("link-target", "pages")
 def link_target(project: Project) -> Iterator[Problem]:
-    """Links between pages name a page that exists (quiz pages come from quizzes/<slug>.yml)."""
+    """Links between pages name a page that exists (quiz pages come from quizzes/<slug>.yml), and
+    a translated page links pages of its own language (docs/es/ links stay in docs/es/)."""
     from .sources import resolve
-    for page in project.pages:
+    for page in project.every_page:
+        prefix = LANGUAGES[page.language].prefix()
         for line, col, target in page.link_places():
             if not _internal(target) or not target.split("#")[0]:
                 continue
             name = resolve(page.name, target)
             if not _exists(project, name):
                 hint = ""
-                if name.startswith("quizzes/"):
-                    hint = f" (quizzes: {', '.join(sorted(project.quiz_slugs))})"
-                elif name.startswith("articles/"):
+                if name.startswith(f"{prefix}quizzes/"):
+                    hint = f" (quizzes: {', '.join(sorted(project.quiz_slugs))})" if not prefix else ""
+                elif name.startswith(f"{prefix}{LANGUAGES[page.language].articles}/"):
                     hint = " (write links relative to this file, e.g. ../help.md from an article)"
                 yield at(page.shown, line, f"the link '{target}' points to docs/{name}, which does not exist{hint}",
                          "link-target", col)
+            elif prefix and not name.startswith(prefix):
+                yield at(page.shown, line, f"the link '{target}' leaves the {LANGUAGES[page.language].name} site for "
+                         f"docs/{name}; link the page of docs/{prefix}", "link-target", col)
 
 
 @rule("article-links-a-quiz", "pages")

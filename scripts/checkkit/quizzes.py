@@ -199,10 +199,15 @@ def safety_flag_wording(project: Project) -> Iterator[Problem]:
 @rule("quiz-link-target", "quizzes")
 def quiz_link_target(project: Project) -> Iterator[Problem]:
     """Links in a quiz's text are written from the quiz's own page, quizzes/<slug>/ (so
-    ../help.md, ../articles/<slug>.md); checked here against that page, at the .yml line."""
+    ../help.md, ../articles/<slug>.md; a Spanish quiz's ../ayuda.md), in every language; checked
+    here against that page, at the .yml line."""
+    from .languages import LANGUAGES
     from .pages import _exists
-    for quiz in project.quizzes:
-        yield from link_problems(quiz, lambda name: _exists(project, name))
+    for language in LANGUAGES.values():
+        # A translation's quiz page is docs/<code>/quizzes/<slug>/: its links stay in docs/<code>/.
+        prefix = language.prefix()
+        for quiz in project.quizzes_in(language.code):
+            yield from link_problems(quiz, lambda name, prefix=prefix: _exists(project, prefix + name))
 
 
 def link_problems(quiz: Quiz, exists: Callable[[str], bool]) -> Iterator[Problem]:
