@@ -3,6 +3,7 @@ wording of what a reader sees (CONT-1, CONT-2, issue 11), each problem at its li
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import Callable, Iterator
 
@@ -207,10 +208,17 @@ def quiz_link_target(project: Project) -> Iterator[Problem]:
         # A translation's quiz page is docs/<code>/quizzes/<slug>/: its links stay in docs/<code>/.
         prefix = language.prefix()
         for quiz in project.quizzes_in(language.code):
-            yield from link_problems(quiz, lambda name, prefix=prefix: _exists(project, prefix + name))
+            yield from link_problems(quiz, lambda name, prefix=prefix: _exists_in(project, prefix, name), prefix)
 
 
-def link_problems(quiz: Quiz, exists: Callable[[str], bool]) -> Iterator[Problem]:
+def _exists_in(project: Project, prefix: str, name: str) -> bool:
+    """Whether docs/<prefix><name> will exist, `name` staying inside the language's folder."""
+    from .pages import _exists
+    full = posixpath.normpath(prefix + name)
+    return full.startswith(prefix) and _exists(project, full)
+
+
+def link_problems(quiz: Quiz, exists: Callable[[str], bool], docs_prefix: str = "") -> Iterator[Problem]:
     """Every link in what a reader sees of `quiz` that names no page (`exists` says which
     docs/ paths do), at its line and column in the .yml file."""
     from .pages import _internal
@@ -228,7 +236,7 @@ def link_problems(quiz: Quiz, exists: Callable[[str], bool]) -> Iterator[Problem
             fix = ""
             if exists(resolve("quizzes/x/y.md", target)) or exists(target):
                 fix = " (links in a quiz are written from its page in quizzes/, e.g. ../help.md)"
-            yield at(quiz.shown, line, f"{where}: the link '{target}' points to docs/{name}, which does not exist{fix}",
+            yield at(quiz.shown, line, f"{where}: the link '{target}' points to docs/{docs_prefix}{name}, which does not exist{fix}",
                      "quiz-link-target", col)
 
 

@@ -105,6 +105,13 @@ PLANTED = [
     ("article-has-safety-callout", "docs/es/articulos/x.md", ES_FRONT.format(twin="about.md") + "# T\n\nTexto.\n",
      'docs/es/articulos/x.md:8:1: the article lacks the line --8<-- "es/safety-callout.md", a link to es/ayuda.md, '
      "a link to es/uso-seguro.md, a link to es/articulos/planificar-con-calma.md"),
+    ("link-target", "docs/es/x.md", ES_FRONT.format(twin="about.md") + "# T\n\nMira [ayuda](../help.md).\n",
+     "docs/es/x.md:11:6: the link '../help.md' leaves the Spanish site for docs/help.md; link the page of docs/es/ "
+     "(link-target)"),
+    ("link-target", "docs/es/x.md", ES_FRONT.format(twin="about.md") + "# T\n\nMira [esto](nada.md).\n",
+     "docs/es/x.md:11:6: the link 'nada.md' points to docs/es/nada.md, which does not exist (link-target)"),
+    ("discreet-history", "docs/es/x.md", ES_FRONT.format(twin="about.md").replace("Notas", "Cuando dejas") + "# T\n",
+     "docs/es/x.md:3:1: the browser tab and history will show 'Cuando dejas', which names the topic ('dejas')"),
     ("article-has-safety-callout", "docs/articles/x.md", EN_FRONT + "# T\n\nText.\n",
      'docs/articles/x.md:7:1: the article lacks the line --8<-- "safety-callout.md", a link to help.md'),
 ]
@@ -145,6 +152,14 @@ def test_a_spanish_quiz_intro_without_its_words_is_named_at_the_yml_line(project
     _replace(project, quiz, "Solo tú puedes decidir", "Tú verás")
     found = _found(project, "intro-wording")
     assert f"{quiz}:11:8: the intro must say 'solo tú puedes decidir' (CONT-1) (intro-wording)" in found, found
+
+
+def test_a_spanish_quiz_link_to_an_english_page_is_named_at_its_line_and_column(project):
+    quiz = "quizzes/es/preparacion.yml"
+    _replace(project, quiz, "(../uso-seguro.md)", "(../safe-use.md)")
+    assert _found(project, "quiz-link-target") == [
+        f"{quiz}:16:34: intro: the link '../safe-use.md' points to docs/es/safe-use.md, which does not exist "
+        "(quiz-link-target)"]
 
 
 def test_a_spanish_result_without_the_help_link_is_named(project):
