@@ -121,6 +121,8 @@ def sources(project: Project) -> list[tuple[str, str]]:
 
 @rule("careful-wording", "accuracy")
 def careful_wording(project: Project) -> Iterator[Problem]:
+    """Saying more than a study found, outcome promises, danger that soon passes, promises that a
+    watcher cannot see, unnamed abuse and uncited claims (the list in AUTHORING.md)."""
     for shown, text in sources(project):
         for line, block in paragraphs(text):
             for rid, words in findings(block):
@@ -144,6 +146,8 @@ STUDY_RULES = [
 
 @rule("say-what-the-study-found", "accuracy")
 def say_what_the_study_found(project: Project) -> Iterator[Problem]:
+    """A paragraph that cites Hendy, Dutton & Painter, Koepsell or Sbarra & Emery does not say what
+    those studies did not measure."""
     for shown, text in sources(project):
         for line, block in paragraphs(text):
             plain = normalise(block)

@@ -54,6 +54,7 @@ def _tab_title(page: Page) -> tuple[str | None, str]:
 
 @rule("discreet-history", "safety")
 def discreet_history(project: Project) -> Iterator[Problem]:
+    """No page's tab title or address, and no quiz's, names the topic, in any language (PRIV-13)."""
     for path in sorted(project.docs.rglob("*.md")) if project.docs.is_dir() else []:
         page = Page(path, path.read_text(encoding="utf-8"), project.docs)
         if page.meta_is_invalid:

@@ -228,6 +228,7 @@ def markdown_places(markdown: str, first_line: int = 1,
 
 @rule("myth-markers", "language")
 def myth_markers(project: Project) -> Iterator[Problem]:
+    """Every <!-- myth --> marker is closed by <!-- /myth -->, never nested."""
     for page in project.pages:
         for offset, problem in myth_marker_places(page.text):
             yield at(page.shown, page.text.count("\n", 0, offset) + 1, problem, "myth-markers")

@@ -93,6 +93,8 @@ def front_matter(project: Project) -> Iterator[Problem]:
 
 @rule("content-note", "pages")
 def content_note(project: Project) -> Iterator[Problem]:
+    """A content note is a short factual sentence (under 200 characters), never 'trigger warning',
+    'TW', 'CW' or 'Warning' (CONT-5)."""
     for page in project.pages:
         note = page.meta.get("content_note")
         if note is None:

@@ -14,6 +14,8 @@ from .sources import Project
 
 @rule("plan-file", "plans")
 def plan_file(project: Project) -> Iterator[Problem]:
+    """plankit's rules on plans/plan.yml and its translations plans/<language>/plan.yml
+    (plans/README.md)."""
     folder = project.root / "plans"
     if not folder.is_dir():
         return

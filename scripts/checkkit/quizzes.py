@@ -86,6 +86,7 @@ def results(quiz: Quiz) -> list[tuple[str, tuple, dict]]:
 
 @rule("result-wording", "quizzes")
 def result_wording(project: Project) -> Iterator[Problem]:
+    """Quiz results never label the reader or the other person and never command (CONT-2)."""
     for quiz, place in quiz_places(project):
         for where, path, item in results(quiz):
             for key in ("title", "body"):
@@ -129,6 +130,8 @@ def intro_wording(project: Project) -> Iterator[Problem]:
 
 @rule("hint-wording", "quizzes")
 def hint_wording(project: Project) -> Iterator[Problem]:
+    """A question's hint does not repeat 'Select all that apply' or 'Select one answer' (the page says
+    how to answer)."""
     for quiz, place in quiz_places(project):
         for i, q in enumerate(quiz.data.get("questions") or []):
             if isinstance(q, dict) and re.search(r"select (?:all that apply|one answer)", str(q.get("hint") or ""), re.I):
@@ -144,6 +147,7 @@ PROMISES = re.compile(r"\b(?:can|will|should) (?:pass|ease|fade|get easier)\b|\b
 
 @rule("outcome-promise", "quizzes")
 def outcome_promise(project: Project) -> Iterator[Problem]:
+    """Nothing a reader sees in a quiz promises an outcome ('this will pass', 'you will feel better')."""
     for quiz, place in quiz_places(project):
         for where, path, text in quiz.reader_text_paths():
             for m in PROMISES.finditer(normalise(text)):

@@ -183,6 +183,8 @@ def unchecked_details(item: str) -> list[str]:
 
 @rule("unchecked-reference-detail", "references")
 def unchecked_reference_detail(project: Project) -> Iterator[Problem]:
+    """Details the evidence marks unchecked (some pages, DOIs, volumes) are left out of an article's
+    References or marked 'not confirmed'."""
     for page in project.articles:
         for item in page.reference_items():
             for problem in unchecked_details(item):

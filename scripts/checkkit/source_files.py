@@ -13,6 +13,7 @@ from .sources import Project
 
 @rule("source-files", "sources")
 def source_files(project: Project) -> Iterator[Problem]:
+    """No symbolic links and no invisible characters in file names under docs/, includes/ and quizzes/."""
     folders = [f for f in (project.docs, project.includes, project.quiz_dir) if f.exists() or f.is_symlink()]
     for text in author_checks.symlinks(folders, project.root):
         yield from_message(text, "source-files")
@@ -31,6 +32,8 @@ def size_and_depth_limits(project: Project) -> Iterator[Problem]:
 
 @rule("snippets", "sources")
 def snippets(project: Project) -> Iterator[Problem]:
+    """Every `--8<--` snippet a page or snippet includes is a file in includes/, and glossary
+    definitions hold no markup."""
     if not project.includes.is_dir():
         return
     for page in project.pages:
@@ -45,6 +48,8 @@ def snippets(project: Project) -> Iterator[Problem]:
 
 @rule("front-matter-markup", "sources")
 def front_matter_markup(project: Project) -> Iterator[Problem]:
+    """Front matter is valid YAML without anchors, aliases or tags, and each key has its type
+    (sitekit/front_matter.py)."""
     for page in project.pages:
         read = page.front_matter  # sitekit/front_matter.py: the build's own reader
         for text in read.problems:
