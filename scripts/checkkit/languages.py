@@ -39,6 +39,7 @@ class Language:
     references_heading: str     # "## References" in English
     reading: Reading
     word_count: Callable[[str], int]
+    article_words: tuple[int, int]  # an article's length, References not counted
     help_page: str              # relative to docs/
     safe_use_page: str
     safety_article: str
@@ -87,7 +88,7 @@ def spanish_word_count(markdown: str) -> int:
 ENGLISH = Language(
     code="en", name="English", folder="", articles="articles", references_heading="## References",
     reading=Reading("school grade (Flesch-Kincaid)", readability.grade, 8.0, higher_is_plainer=False),
-    word_count=readability.word_count,
+    word_count=readability.word_count, article_words=(700, 1500),
     help_page="help.md", safe_use_page="safe-use.md", safety_article="articles/planning-ahead.md",
     snippet='--8<-- "safety-callout.md"', callout_months="months",
     leaving=re.compile(r"\bno[- ]contact\b|\bleaving\b|\bleave them\b|\bbreak[- ]?ups?\b|\bbroke up\b", re.I),
@@ -102,7 +103,7 @@ ENGLISH = Language(
 SPANISH = Language(
     code="es", name="Spanish", folder="es", articles="articulos", references_heading="## Referencias",
     reading=Reading("Fernández-Huerta", fernandez_huerta, 70.0, higher_is_plainer=True),
-    word_count=spanish_word_count,
+    word_count=spanish_word_count, article_words=(700, 1500),
     help_page="es/ayuda.md", safe_use_page="es/uso-seguro.md", safety_article="es/articulos/planificar-con-calma.md",
     snippet='--8<-- "es/safety-callout.md"', callout_months="meses",
     leaving=re.compile(r"\bcontacto cero\b|\bcortar (?:el|todo) contacto\b|\bsepar(?:arte|arse|ación|as)\b|"

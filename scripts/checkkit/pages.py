@@ -6,14 +6,11 @@ import datetime
 import re
 from typing import Iterator
 
-from sitekit import readability
 
 from .languages import LANGUAGES
 from .registry import Problem, at, rule
 from .sources import Project, iso_date
 
-MAX_GRADE = 8.0
-WORDS = (700, 1500)
 MAX_DESCRIPTION = 160
 MAX_CONTENT_NOTE = 200
 # Material's own page keys are fine; anything else is probably a typo ("content-note") that would
@@ -45,8 +42,8 @@ def reading_level(project: Project) -> Iterator[Problem]:
 @rule("article-length", "pages")
 def article_length(project: Project) -> Iterator[Problem]:
     """An article has 700 to 1500 words (References not counted), in every language."""
-    low, high = WORDS
     for language in LANGUAGES.values():
+        low, high = language.article_words
         for page in project.articles_in(language):
             words = language.word_count(page.text)
             if not low <= words <= high:

@@ -207,7 +207,6 @@ def quiz_link_target(project: Project) -> Iterator[Problem]:
     ../help.md, ../articles/<slug>.md; a Spanish quiz's ../ayuda.md), in every language; checked
     here against that page, at the .yml line."""
     from .languages import LANGUAGES
-    from .pages import _exists
     for language in LANGUAGES.values():
         # A translation's quiz page is docs/<code>/quizzes/<slug>/: its links stay in docs/<code>/.
         prefix = language.prefix()

@@ -1,6 +1,6 @@
 """AUTHORING.md's rules list is the registry's (checkkit/authoring.py): every registered rule is
 in its index with the first paragraph of its docstring, and every rule the guide describes
-(a `- \`name\`` item) is a rule make check runs."""
+(an item "- `name`: ...") is a rule make check runs."""
 
 from __future__ import annotations
 

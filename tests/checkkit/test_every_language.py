@@ -5,7 +5,6 @@ an author needs; and the real project is clean (make check exits 0)."""
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 

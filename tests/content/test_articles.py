@@ -3,15 +3,12 @@ front matter (CONT-5), headings (A11Y-11), references and in-text citations, qui
 
 The rules themselves live in scripts/checkkit (pages.py, references.py) and run on the sources
 in tests/checkkit/test_site_rules.py (one test per rule, the same code as `make check`); here
-are the self-tests of the citation parser the Spanish tests share."""
+are the self-tests of the citation parser."""
 
 from __future__ import annotations
 
-from checkkit import pages
-from checkkit.references import cited_but_missing as _cited_but_missing, citations  # noqa: F401 (test_spanish)
+from checkkit.references import cited_but_missing as _cited_but_missing, citations
 from markdown_pages import articles
-
-assert pages.WORDS == (700, 1500) and pages.MAX_GRADE == 8.0
 
 
 def test_the_articles_are_found():
