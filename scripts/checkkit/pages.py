@@ -21,8 +21,8 @@ KNOWN_KEYS = {"title", "tab_title", "description", "reviewed", "content_note",
 
 @rule("reading-level", "pages")
 def reading_level(project: Project) -> Iterator[Problem]:
-    """Every page reads plainly: English at school grade 8 or lower (Flesch-Kincaid), Spanish at
-    Fernández-Huerta 70 or more (checkkit/languages.py)."""
+    """Every page and quiz reads plainly: English at school grade 8 or lower (Flesch-Kincaid),
+    Spanish at Fernández-Huerta 70 or more (checkkit/languages.py)."""
     for page in project.every_page:
         measure = LANGUAGES[page.language].reading
         score = measure.score(page.text)
@@ -37,6 +37,16 @@ def reading_level(project: Project) -> Iterator[Problem]:
             message = (f"reads at {measure.name} {score:.1f}; keep it at {measure.limit:.0f} {bound}: "
                        "shorter sentences and everyday words")
         yield at(page.shown, page.body_line_offset + 1, message, "reading-level")
+    for language in LANGUAGES.values():
+        measure = language.reading
+        for quiz in project.quizzes_in(language.code):
+            # Every string a reader sees, one paragraph each, so a label without a full stop
+            # still ends a sentence, as it does for a reader.
+            score = measure.score("\n\n".join(text.strip() for _, _, text in quiz.reader_text_paths()))
+            if measure.too_hard(score):
+                bound = "or more" if measure.higher_is_plainer else "or lower"
+                yield at(quiz.shown, 1, f"what a reader sees of the quiz reads at {measure.name} {score:.1f}; keep it at "
+                         f"{measure.limit:.0f} {bound}: shorter sentences and everyday words", "reading-level")
 
 
 @rule("article-length", "pages")

@@ -19,8 +19,8 @@ def _twin_name(page: Page) -> str | None:
 
 @rule("translation-of", "translations")
 def translation_of(project: Project) -> Iterator[Problem]:
-    """Every translated page names the English page it translates (`translation_of:`), and each
-    English page has at most one translation per language."""
+    """Every translated page and quiz names the English page or quiz it translates
+    (`translation_of:`), and each is translated at most once per language."""
     for language in LANGUAGES.values():
         if not language.is_translation:
             continue
@@ -40,6 +40,27 @@ def translation_of(project: Project) -> Iterator[Problem]:
                          "translate each English page once", "translation-of")
             else:
                 seen[twin] = page.shown
+        yield from _quiz_twins(project, language.code)
+
+
+def _quiz_twins(project: Project, code: str) -> Iterator[Problem]:
+    """The same for a translation's quizzes (quizzes/<code>/), whose twin is an English quiz's slug."""
+    seen: dict[str, str] = {}
+    for quiz in project.quizzes_in(code):
+        twin = quiz.data.get("translation_of")
+        text = quiz.path.read_text(encoding="utf-8")
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("translation_of:")), 1)
+        if not (isinstance(twin, str) and twin.strip()):
+            yield at(quiz.shown, 1, "the quiz has no translation_of: name the English quiz it translates by its file "
+                     "name without .yml, e.g. translation_of: readiness", "translation-of")
+        elif twin not in project.quiz_slugs:
+            yield at(quiz.shown, line, f"translation_of: {twin} names no English quiz (quizzes/{twin}.yml)",
+                     "translation-of")
+        elif twin in seen:
+            yield at(quiz.shown, line, f"translation_of: {twin} is already translated by {seen[twin]}; translate each "
+                     "English quiz once", "translation-of")
+        else:
+            seen[twin] = quiz.shown
 
 
 def _keys(page: Page) -> dict[str, int]:

@@ -183,3 +183,27 @@ def test_an_evidence_field_that_names_no_checked_entry_is_named_at_its_line(proj
     found = _found(project, "reference-evidence")
     assert len(found) == 1 and found[0].startswith(f"references.yml:{line}:1: ") and \
         "evidence: 'my notes §" in found[0], found
+
+
+def test_a_spanish_quiz_without_its_twin_or_hard_to_read_is_named(project):
+    quiz = "quizzes/es/preparacion.yml"
+    line = _replace(project, quiz, "translation_of: readiness", "translation_of: nope")
+    assert _found(project, "translation-of") == [
+        f"{quiz}:{line}:1: translation_of: nope names no English quiz (quizzes/nope.yml) (translation-of)"]
+    hard = "La reconceptualización interdisciplinaria institucionalizada problematiza sistemáticamente."
+    path = project.root / quiz
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  Esto es para pensar en privado.", "  " + " ".join([hard] * 60), 1), encoding="utf-8")
+    found = _found(project, "reading-level")
+    assert len(found) == 1 and found[0].startswith(f"{quiz}:1:1: what a reader sees of the quiz reads at "
+                                                   "Fernández-Huerta"), found
+
+
+def test_an_entry_that_says_nowhere_where_it_was_published_is_named(project):
+    path = project.root / "references.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\nzz-new:\n  authors:\n  - Nobody, A.\n  year: 2020\n  title: A study\n"
+                    "  status: V\n  evidence: evidence.md §1.1\n", encoding="utf-8")
+    line = text.count("\n") + 2
+    assert f"references.yml:{line}:1: zz-new: says nowhere where the work was published; add doi:, url:, venue: " \
+           "or publisher: (or unchecked: saying what is not checked) (reference-evidence)" in _found(project, "reference-evidence")
