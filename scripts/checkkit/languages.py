@@ -50,6 +50,7 @@ class Language:
     intro_needs: tuple = ()     # (pattern, what the quiz intro must say)
     exit_keys: str = ""         # words naming the exit keys, which the quiz page adds itself
     banned: tuple = ()          # Banned wording (checkkit/language.py, banned-wording)
+    unchecked_marked: Pattern = re.compile(r"not confirmed|unchecked|not checked", re.I)  # a detail marked unchecked
     is_translation: bool = False
     register: Pattern | None = None         # forms of address the site does not use (Spanish: usted)
     other_language: Pattern | None = None   # common words of another language, left untranslated
@@ -114,6 +115,7 @@ SPANISH = Language(
                  (r"\bse quedan en este aparato\b", "say that answers 'se quedan en este aparato' (CONT-1)")),
     exit_keys=r"salir de esta p[aá]gina|may[uú]s|shift",
     banned=tuple(BANNED_ES),
+    unchecked_marked=re.compile(r"sin comprobar|sin verificar|sin anotar", re.I),
     is_translation=True,
     # The site speaks to the reader as tú: the usted (and vosotros/vos) pronouns, and
     # sentence-initial usted imperatives, which tú text never needs.

@@ -174,21 +174,26 @@ _MARKED = re.compile(r"not confirmed|unchecked|not checked", re.I)
 
 
 
-def unchecked_details(item: str) -> list[str]:
+def unchecked_details(item: str, marked: re.Pattern = _MARKED) -> list[str]:
+    """What a rendered reference prints as certain that the evidence marks unchecked; `marked`:
+    the language's words for "not confirmed". The year is matched without its letter, which the
+    build adds only where two works share authors and year."""
     plain = normalise(item)
     return [f"{author} ({year}): {why}; remove it or mark it 'not confirmed'"
             for author, year, detail, why in UNCHECKED_DETAILS
-            if plain.startswith(author) and f"({year})" in plain and re.search(detail, plain) and not _MARKED.search(plain)]
+            if plain.startswith(author) and f"({year[:4]}" in plain and re.search(detail, plain)
+            and not marked.search(plain)]
 
 
 @rule("unchecked-reference-detail", "references")
 def unchecked_reference_detail(project: Project) -> Iterator[Problem]:
-    """Details the evidence marks unchecked (some pages, DOIs, volumes) are left out of an article's
-    References or marked 'not confirmed'."""
-    for page in project.articles:
-        for item in page.reference_items():
-            for problem in unchecked_details(item):
-                yield at(page.shown, _item_line(page, item), problem, "unchecked-reference-detail")
+    """Details the evidence marks unchecked (some pages, DOIs, volumes) are left out of an
+    article's References or marked 'not confirmed' ("sin comprobar" in Spanish), in every language."""
+    for language in LANGUAGES.values():
+        for page in project.articles_in(language):
+            for item in page.reference_items():
+                for problem in unchecked_details(item, language.unchecked_marked):
+                    yield at(page.shown, _item_line(page, item), problem, "unchecked-reference-detail")
 
 
 @rule("bibliography", "references")

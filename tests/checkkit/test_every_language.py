@@ -207,3 +207,14 @@ def test_an_entry_that_says_nowhere_where_it_was_published_is_named(project):
     line = text.count("\n") + 2
     assert f"references.yml:{line}:1: zz-new: says nowhere where the work was published; add doi:, url:, venue: " \
            "or publisher: (or unchecked: saying what is not checked) (reference-evidence)" in _found(project, "reference-evidence")
+
+
+def test_an_unchecked_detail_printed_as_certain_is_named_in_every_language(project):
+    _replace(project, "references.yml", "    es: páginas sin comprobar\n  doi: 10.1089/cyber.2012.0125",
+             "    es: páginas 521-531\n  doi: 10.1089/cyber.2012.0125")
+    found = [f for f in _found(project, "unchecked-reference-detail")]
+    article = "docs/es/articulos/impulsos-y-tropiezos.md"
+    line = (project.root / article).read_text(encoding="utf-8").splitlines().index("- marshall-2012") + 1
+    assert f"{article}:{line}:1: Marshall (2012): pages unchecked (evidence.md §3.5); remove it or mark it " \
+           "'not confirmed' (unchecked-reference-detail)" in found, found
+    assert not any(f.startswith("docs/articles/") for f in found), found
