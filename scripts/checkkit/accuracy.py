@@ -144,14 +144,22 @@ STUDY_RULES = [
 
 
 
+# Each language's words for the same studies.
+STUDY_RULES_BY_LANGUAGE = {
+    "en": STUDY_RULES,
+    "es": [("Dutton & Painter, 1993", r"\bimpredecib\w*|\bimprevisib\w*",
+            "Dutton & Painter 1993 measured intermittency (bad and good treatment alternating), not unpredictability")],
+}
+
+
 @rule("say-what-the-study-found", "accuracy")
 def say_what_the_study_found(project: Project) -> Iterator[Problem]:
     """A paragraph that cites Hendy, Dutton & Painter, Koepsell or Sbarra & Emery does not say what
-    those studies did not measure."""
-    for shown, text in sources(project):
+    those studies did not measure, in every language."""
+    for shown, text, code in sources_in_every_language(project):
         for line, block in paragraphs(text):
             plain = normalise(block)
-            for study, pattern, reason in STUDY_RULES:
+            for study, pattern, reason in STUDY_RULES_BY_LANGUAGE[code]:
                 if f"({study}" in plain or f"; {study}" in plain:
                     for sentence in re.split(r"(?<=[.!?])\s+", plain):
                         if study.split(",")[0] in sentence and (m := re.search(pattern, sentence, re.I)):
@@ -160,23 +168,41 @@ def say_what_the_study_found(project: Project) -> Iterator[Problem]:
 
 # ---- the diagnosis status of "trauma bond" (evidence-additions.md §F: NOT VERIFIED) ------------------------
 
-_NOT_A_DIAGNOSIS = re.compile(r"\bnot (?:a |an )?(?:formal |medical |clinical )?diagnos\w*", re.I)
-_TRAUMA_BOND = re.compile(r"\btrauma(?:tic)?[- ]bond\w*|\bthis pattern\b|^\*\[trauma bond\]", re.I | re.M)
-_HEDGE = re.compile(r"as far as we know|not been able to check|have not checked|could not check", re.I)
+class DiagnosisWords(NamedTuple):
+    """A language's words for the diagnosis-status rule."""
+    not_a_diagnosis: re.Pattern
+    trauma_bond: re.Pattern
+    it_is: re.Pattern  # a sentence that starts "It is not ..." about the term named just before
+    hedge: re.Pattern  # "as far as we know", "we could not check"
 
 
+DIAGNOSIS_WORDS = {
+    "en": DiagnosisWords(
+        re.compile(r"\bnot (?:a |an )?(?:formal |medical |clinical )?diagnos\w*", re.I),
+        re.compile(r"\btrauma(?:tic)?[- ]bond\w*|\bthis pattern\b|^\*\[trauma bond\]", re.I | re.M),
+        re.compile(r"(?:it|this) is (?:a research idea|not)", re.I),
+        re.compile(r"as far as we know|not been able to check|have not checked|could not check", re.I)),
+    "es": DiagnosisWords(
+        re.compile(r"\bno (?:es|son) (?:un |una )?(?:diagn[oó]stic\w*)", re.I),
+        re.compile(r"v[ií]nculos? traum[aá]tic\w*|\beste patr[oó]n\b|^\*\[v[ií]nculo traum[aá]tico\]", re.I | re.M),
+        re.compile(r"(?:no es|es una idea de la investigaci[oó]n)", re.I),
+        re.compile(r"hasta donde sabemos|no pudimos|no hemos podido", re.I)),
+}
 
 
-def uncertain_diagnosis_sentences(text: str) -> list[tuple[int, str]]:
+def uncertain_diagnosis_sentences(text: str, language: str = "en") -> list[tuple[int, str]]:
     """(line, sentence) saying trauma bonding is not a diagnosis without saying how sure we are."""
+    words = DIAGNOSIS_WORDS[language]
     found = []
-    for line, block in paragraphs(text):
+    blocks = paragraphs(text)
+    for i, (line, block) in enumerate(blocks):
         plain = normalise(block)
+        # A heading is answered by the paragraph under it, which may say how sure we are.
+        context = plain + " " + normalise(blocks[i + 1][1]) if block.lstrip().startswith("#") and i + 1 < len(blocks) else plain
         for sentence in re.split(r"(?<=[.!?])\s+", plain):
-            if _NOT_A_DIAGNOSIS.search(sentence) and (_TRAUMA_BOND.search(sentence) or
-                                                      re.match(r"(?:it|this) is (?:a research idea|not)", sentence, re.I)
-                                                      and _TRAUMA_BOND.search(plain)):
-                if not _HEDGE.search(plain):
+            if words.not_a_diagnosis.search(sentence) and (
+                    words.trauma_bond.search(sentence) or words.it_is.match(sentence) and words.trauma_bond.search(plain)):
+                if not words.hedge.search(context):
                     found.append((line, sentence))
     return found
 
@@ -185,9 +211,10 @@ def uncertain_diagnosis_sentences(text: str) -> list[tuple[int, str]]:
 def diagnosis_status(project: Project) -> Iterator[Problem]:
     """Whether "trauma bonding" is absent from DSM-5-TR and ICD-11 was never checked against the
     manuals: a paragraph that says it is not a diagnosis says "as far as we know" or that we could
-    not check (not: "the site is not a diagnosis")."""
-    for shown, text in sources(project):
-        for line, sentence in uncertain_diagnosis_sentences(text):
+    not check ("hasta donde sabemos", "no pudimos"), in every language (not: "the site is not a
+    diagnosis")."""
+    for shown, text, code in sources_in_every_language(project):
+        for line, sentence in uncertain_diagnosis_sentences(text, code):
             yield at(shown, line, f"'{sentence[:90]}' states the diagnosis status as certain; we could not check "
                      "the manuals, so add 'as far as we know'", "diagnosis-status")
 

@@ -237,7 +237,7 @@ def markdown_link_targets(text: str) -> list[str]:
 
 def paragraphs(markdown: str, first_line: int = 1) -> list[tuple[int, str]]:
     """(line, paragraph) of what a reader reads: no myth passages, References or link targets."""
-    references = re.compile(r"^##\s+References\s*$.*?(?=^#{1,2}\s|\Z)", re.S | re.M)
+    references = re.compile(r"^##\s+(?:References|Referencias)\s*$.*?(?=^#{1,2}\s|\Z)", re.S | re.M)
     text = without_link_targets(references.sub(_blank, without_myths(markdown)))
     out, line = [], first_line
     for block in re.split(r"(\n\s*\n)", text):

@@ -88,6 +88,12 @@ PLANTED = [
     ("banned-wording:firmer-than-trials", "includes/es/x.md",
      "Planear con una persona de apoyo puede hacer que alejarte sea más seguro.\n",
      "includes/es/x.md:1:1: 'hacer que alejarte sea más segur': more than the trials found"),
+    ("diagnosis-status", "docs/es/x.md", ES_FRONT.format(twin="about.md") + "# T\n\nUn vínculo traumático no es un "
+     "diagnóstico.\n", "docs/es/x.md:11:1: 'Un vínculo traumático no es un diagnóstico.' states the diagnosis status "
+     "as certain"),
+    ("say-what-the-study-found", "docs/es/x.md", ES_FRONT.format(twin="about.md") + "# T\n\nDutton y Painter vieron "
+     "que el trato era impredecible (Dutton & Painter, 1993).\n",
+     "docs/es/x.md:11:1: 'impredecible' near (Dutton & Painter, 1993): Dutton & Painter 1993 measured intermittency"),
     ("one-register", "docs/es/x.md", ES_FRONT.format(twin="about.md") + "# T\n\nLo necesitas. Llame al 112.\n",
      "docs/es/x.md:11:15: 'Llame' speaks to the reader as usted or vosotros; the site says tú throughout "
      "(llama, lee, puedes) (one-register)"),
