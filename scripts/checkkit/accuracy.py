@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
-from .languages import LANGUAGES
+from .languages import ENGLISH, LANGUAGES
 from .registry import Problem, at, rule
 from .sources import Project, normalise, paragraphs, without_myths
 
@@ -129,27 +129,8 @@ def careful_wording(project: Project) -> Iterator[Problem]:
                 yield at(shown, line, f"'{words}': {REASONS[rid]}", f"careful-wording:{rid}")
 
 
-# Paragraph rules: what a paragraph that cites a study may not say about it.
-STUDY_RULES = [
-    ("Hendy", r"\breturn\w*|\bgo(?:ing)? back\b",
-     "Hendy et al. 2003 is about reasons to stay or leave, not reasons to return"),
-    ("Dutton & Painter, 1993", r"\bunpredictab\w+",
-     "Dutton & Painter 1993 measured intermittency (bad and good treatment alternating), not unpredictability"),
-    ("Koepsell", r"\bwhat (?:friends|you) say\b(?![^.]*\bnot\b)",
-     "Koepsell et al. 2006 found an association; it did not test what friends say"),
-    ("Sbarra & Emery", r"\bslow(?:ed|s)? (?:down )?how\b|\bkeeps?\b",
-     "Sbarra & Emery 2005 is a diary study: 'went with', not 'slowed' or 'kept'"),
-]
-
-
-
-
-# Each language's words for the same studies.
-STUDY_RULES_BY_LANGUAGE = {
-    "en": STUDY_RULES,
-    "es": [("Dutton & Painter, 1993", r"\bimpredecib\w*|\bimprevisib\w*",
-            "Dutton & Painter 1993 measured intermittency (bad and good treatment alternating), not unpredictability")],
-}
+# What a paragraph that cites a study may not say about it (each language's list: checkkit/languages.py).
+STUDY_RULES = list(ENGLISH.study_rules)
 
 
 @rule("say-what-the-study-found", "accuracy")
@@ -159,7 +140,7 @@ def say_what_the_study_found(project: Project) -> Iterator[Problem]:
     for shown, text, code in sources_in_every_language(project):
         for line, block in paragraphs(text):
             plain = normalise(block)
-            for study, pattern, reason in STUDY_RULES_BY_LANGUAGE[code]:
+            for study, pattern, reason in LANGUAGES[code].study_rules:
                 if f"({study}" in plain or f"; {study}" in plain:
                     for sentence in re.split(r"(?<=[.!?])\s+", plain):
                         if study.split(",")[0] in sentence and (m := re.search(pattern, sentence, re.I)):
@@ -168,31 +149,9 @@ def say_what_the_study_found(project: Project) -> Iterator[Problem]:
 
 # ---- the diagnosis status of "trauma bond" (evidence-additions.md §F: NOT VERIFIED) ------------------------
 
-class DiagnosisWords(NamedTuple):
-    """A language's words for the diagnosis-status rule."""
-    not_a_diagnosis: re.Pattern
-    trauma_bond: re.Pattern
-    it_is: re.Pattern  # a sentence that starts "It is not ..." about the term named just before
-    hedge: re.Pattern  # "as far as we know", "we could not check"
-
-
-DIAGNOSIS_WORDS = {
-    "en": DiagnosisWords(
-        re.compile(r"\bnot (?:a |an )?(?:formal |medical |clinical )?diagnos\w*", re.I),
-        re.compile(r"\btrauma(?:tic)?[- ]bond\w*|\bthis pattern\b|^\*\[trauma bond\]", re.I | re.M),
-        re.compile(r"(?:it|this) is (?:a research idea|not)", re.I),
-        re.compile(r"as far as we know|not been able to check|have not checked|could not check", re.I)),
-    "es": DiagnosisWords(
-        re.compile(r"\bno (?:es|son) (?:un |una )?(?:diagn[oó]stic\w*)", re.I),
-        re.compile(r"v[ií]nculos? traum[aá]tic\w*|\beste patr[oó]n\b|^\*\[v[ií]nculo traum[aá]tico\]", re.I | re.M),
-        re.compile(r"(?:no es|es una idea de la investigaci[oó]n)", re.I),
-        re.compile(r"hasta donde sabemos|no pudimos|no hemos podido", re.I)),
-}
-
-
 def uncertain_diagnosis_sentences(text: str, language: str = "en") -> list[tuple[int, str]]:
     """(line, sentence) saying trauma bonding is not a diagnosis without saying how sure we are."""
-    words = DIAGNOSIS_WORDS[language]
+    words = LANGUAGES[language].diagnosis
     found = []
     blocks = paragraphs(text)
     for i, (line, block) in enumerate(blocks):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Pattern
+from typing import Callable, NamedTuple, Pattern
 
 import textstat
 
@@ -16,6 +16,14 @@ from sitekit import readability
 
 from .banned_es import BANNED_ES
 from .language import BANNED
+
+
+class DiagnosisWords(NamedTuple):
+    """A language's words for the diagnosis-status rule (checkkit/accuracy.py)."""
+    not_a_diagnosis: Pattern
+    trauma_bond: Pattern
+    it_is: Pattern  # a sentence that starts "It is not ..." about the term named just before
+    hedge: Pattern  # "as far as we know", "we could not check"
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,8 @@ class Language:
     intro_needs: tuple = ()     # (pattern, what the quiz intro must say)
     exit_keys: str = ""         # words naming the exit keys, which the quiz page adds itself
     banned: tuple = ()          # Banned wording (checkkit/language.py, banned-wording)
+    diagnosis: DiagnosisWords | None = None  # checkkit/accuracy.py, diagnosis-status
+    study_rules: tuple = ()     # (study as cited, what a paragraph citing it may not say, why)
     unchecked_marked: Pattern = re.compile(r"not confirmed|unchecked|not checked", re.I)  # a detail marked unchecked
     is_translation: bool = False
     register: Pattern | None = None         # forms of address the site does not use (Spanish: usted)
@@ -99,6 +109,21 @@ ENGLISH = Language(
                  (r"stay on this device", "say that answers 'stay on this device' (CONT-1)")),
     exit_keys=r"exit this page|shift key",
     banned=tuple(BANNED),
+    diagnosis=DiagnosisWords(
+        re.compile(r"\bnot (?:a |an )?(?:formal |medical |clinical )?diagnos\w*", re.I),
+        re.compile(r"\btrauma(?:tic)?[- ]bond\w*|\bthis pattern\b|^\*\[trauma bond\]", re.I | re.M),
+        re.compile(r"(?:it|this) is (?:a research idea|not)", re.I),
+        re.compile(r"as far as we know|not been able to check|have not checked|could not check", re.I)),
+    study_rules=(
+        ("Hendy", r"\breturn\w*|\bgo(?:ing)? back\b",
+         "Hendy et al. 2003 is about reasons to stay or leave, not reasons to return"),
+        ("Dutton & Painter, 1993", r"\bunpredictab\w+",
+         "Dutton & Painter 1993 measured intermittency (bad and good treatment alternating), not unpredictability"),
+        ("Koepsell", r"\bwhat (?:friends|you) say\b(?![^.]*\bnot\b)",
+         "Koepsell et al. 2006 found an association; it did not test what friends say"),
+        ("Sbarra & Emery", r"\bslow(?:ed|s)? (?:down )?how\b|\bkeeps?\b",
+         "Sbarra & Emery 2005 is a diary study: 'went with', not 'slowed' or 'kept'"),
+    ),
 )
 
 SPANISH = Language(
@@ -115,6 +140,15 @@ SPANISH = Language(
                  (r"\bse quedan en este aparato\b", "say that answers 'se quedan en este aparato' (CONT-1)")),
     exit_keys=r"salir de esta p[aá]gina|may[uú]s|shift",
     banned=tuple(BANNED_ES),
+    diagnosis=DiagnosisWords(
+        re.compile(r"\bno (?:es|son) (?:un |una )?(?:diagn[oó]stic\w*)", re.I),
+        re.compile(r"v[ií]nculos? traum[aá]tic\w*|\beste patr[oó]n\b|^\*\[v[ií]nculo traum[aá]tico\]", re.I | re.M),
+        re.compile(r"(?:no es|es una idea de la investigaci[oó]n)", re.I),
+        re.compile(r"hasta donde sabemos|no pudimos|no hemos podido", re.I)),
+    study_rules=(
+        ("Dutton & Painter, 1993", r"\bimpredecib\w*|\bimprevisib\w*",
+         "Dutton & Painter 1993 measured intermittency (bad and good treatment alternating), not unpredictability"),
+    ),
     unchecked_marked=re.compile(r"sin comprobar|sin verificar|sin anotar", re.I),
     is_translation=True,
     # The site speaks to the reader as tú: the usted (and vosotros/vos) pronouns, and

@@ -350,7 +350,7 @@ class Project:
 
     @functools.cached_property
     def pages(self) -> tuple[Page, ...]:
-        """Every English page (translations have their own checks)."""
+        """Every English page (every_page adds the translations in docs/<code>/)."""
         if not self.docs.is_dir():
             return ()
         # A page over the size and depth limits is only reported (rule "limits"): other rules'
