@@ -33,6 +33,10 @@ class Reading:
     score: Callable[[str], float]
     limit: float
     higher_is_plainer: bool
+    score_all: Callable[[list[str]], list[float]] | None = None  # many at once, when that is faster
+
+    def scores(self, texts: list[str]) -> list[float]:
+        return self.score_all(texts) if self.score_all else [self.score(text) for text in texts]
 
     def too_hard(self, value: float) -> bool:
         return value < self.limit if self.higher_is_plainer else value > self.limit
@@ -85,9 +89,14 @@ def _spanish_body(markdown: str) -> str:
 
 def fernandez_huerta(markdown: str) -> float:
     """Fernández-Huerta of what a reader reads (front matter, Referencias, markup left out)."""
+    return fernandez_huerta_all([markdown])[0]
+
+
+def fernandez_huerta_all(texts: list[str]) -> list[float]:
+    """fernandez_huerta of each text, switching textstat's language once (each switch empties its caches)."""
     textstat.set_lang("es")
     try:
-        return float(textstat.fernandez_huerta(_spanish_body(markdown)))
+        return [float(textstat.fernandez_huerta(_spanish_body(text))) for text in texts]
     finally:
         textstat.set_lang("en_US")  # textstat's language is global; leave it as English expects
 
@@ -128,7 +137,8 @@ ENGLISH = Language(
 
 SPANISH = Language(
     code="es", name="Spanish", folder="es", articles="articulos", references_heading="## Referencias",
-    reading=Reading("Fernández-Huerta", fernandez_huerta, 70.0, higher_is_plainer=True),
+    reading=Reading("Fernández-Huerta", fernandez_huerta, 70.0, higher_is_plainer=True,
+                    score_all=fernandez_huerta_all),
     word_count=spanish_word_count, article_words=(700, 1500),
     help_page="es/ayuda.md", safe_use_page="es/uso-seguro.md", safety_article="es/articulos/planificar-con-calma.md",
     snippet='--8<-- "es/safety-callout.md"', callout_months="meses",

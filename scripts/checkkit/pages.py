@@ -23,28 +23,27 @@ KNOWN_KEYS = {"title", "tab_title", "description", "reviewed", "content_note",
 def reading_level(project: Project) -> Iterator[Problem]:
     """Every page and quiz reads plainly: English at school grade 8 or lower (Flesch-Kincaid),
     Spanish at Fernández-Huerta 70 or more (checkkit/languages.py)."""
-    for page in project.every_page:
-        measure = LANGUAGES[page.language].reading
-        score = measure.score(page.text)
-        if not measure.too_hard(score):
-            continue
-        if page.language == "en":
-            message = (f"reads at school grade {score:.1f}; keep it at grade {measure.limit:.0f} or lower: "
-                       "shorter sentences and everyday words (measure with "
-                       f".venv/bin/python scripts/sitekit/readability.py {page.shown})")
-        else:
-            bound = "or more" if measure.higher_is_plainer else "or less"
-            message = (f"reads at {measure.name} {score:.1f}; keep it at {measure.limit:.0f} {bound}: "
-                       "shorter sentences and everyday words")
-        yield at(page.shown, page.body_line_offset + 1, message, "reading-level")
     for language in LANGUAGES.values():
-        measure = language.reading
-        for quiz in project.quizzes_in(language.code):
-            # Every string a reader sees, one paragraph each, so a label without a full stop
-            # still ends a sentence, as it does for a reader.
-            score = measure.score("\n\n".join(text.strip() for _, _, text in quiz.reader_text_paths()))
+        measure, pages = language.reading, project.pages_in(language.code)
+        quizzes = project.quizzes_in(language.code)
+        # Every string a reader sees of a quiz, one paragraph each, so a label without a full stop
+        # still ends a sentence, as it does for a reader.
+        quiz_texts = ["\n\n".join(text.strip() for _, _, text in quiz.reader_text_paths()) for quiz in quizzes]
+        scores = measure.scores([page.text for page in pages] + quiz_texts)
+        bound = "or more" if measure.higher_is_plainer else "or lower"
+        for page, score in zip(pages, scores):
+            if not measure.too_hard(score):
+                continue
+            if language.code == "en":
+                message = (f"reads at school grade {score:.1f}; keep it at grade {measure.limit:.0f} or lower: "
+                           "shorter sentences and everyday words (measure with "
+                           f".venv/bin/python scripts/sitekit/readability.py {page.shown})")
+            else:
+                message = (f"reads at {measure.name} {score:.1f}; keep it at {measure.limit:.0f} {bound}: "
+                           "shorter sentences and everyday words")
+            yield at(page.shown, page.body_line_offset + 1, message, "reading-level")
+        for quiz, score in zip(quizzes, scores[len(pages):]):
             if measure.too_hard(score):
-                bound = "or more" if measure.higher_is_plainer else "or lower"
                 yield at(quiz.shown, 1, f"what a reader sees of the quiz reads at {measure.name} {score:.1f}; keep it at "
                          f"{measure.limit:.0f} {bound}: shorter sentences and everyday words", "reading-level")
 

@@ -3,12 +3,13 @@ wording of what a reader sees (CONT-1, CONT-2, issue 11), each problem at its li
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from typing import Callable, Iterator
 
 import quizkit
-from quizkit.loader import load_file
+from quizkit.loader import load_text
 
 from .registry import Problem, at, at_place, rule
 from .sources import Project, Quiz, markdown_link_targets, normalise, resolve
@@ -16,11 +17,17 @@ from .sources import Project, Quiz, markdown_link_targets, normalise, resolve
 Place = Callable[[tuple], tuple[int, int]]
 
 
+@functools.lru_cache(maxsize=64)
+def _positions(text: str, shown: str):
+    """Where each value of a quiz file is (quizkit's loader), read once per text: a dozen rules ask."""
+    return load_text(text, shown).positions
+
+
 def quiz_places(project: Project, language: str = "en") -> Iterator[tuple[Quiz, Place]]:
     """Each readable quiz of a language (English: quizzes/, a translation: quizzes/<code>/) with a
     function from data path to (line, column) in its file."""
     for quiz in project.quizzes_in(language):
-        positions = load_file(quiz.path, quiz.shown).positions
+        positions = _positions(quiz.path.read_text(encoding="utf-8-sig"), quiz.shown)
 
         def place(path: tuple, positions=positions) -> tuple[int, int]:
             found = positions.of(path)
@@ -225,7 +232,7 @@ def link_problems(quiz: Quiz, exists: Callable[[str], bool], docs_prefix: str = 
     """Every link in what a reader sees of `quiz` that names no page (`exists` says which
     docs/ paths do), at its line and column in the .yml file."""
     from .pages import _internal
-    positions = load_file(quiz.path, quiz.shown).positions
+    positions = _positions(quiz.path.read_text(encoding="utf-8-sig"), quiz.shown)
     page = f"quizzes/{quiz.slug}.md"
     for where, path, text in quiz.reader_text_paths():
         for target in markdown_link_targets(text):

@@ -439,17 +439,20 @@ class Project:
 
     def quizzes_in(self, language: str) -> tuple[Quiz, ...]:
         """The readable quizzes of one language: quizzes/ for English, quizzes/<code>/ for a translation."""
-        if language == "en":
-            return self.quizzes
-        found = []
-        for path in sorted((self.quiz_dir / language).glob("*.yml")):
-            try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            except yaml.YAMLError:
-                continue
-            if isinstance(data, dict):
-                found.append(Quiz(path, data, f"quizzes/{language}/{path.name}"))
-        return tuple(found)
+        return self.quizzes if language == "en" else self._translated_quizzes.get(language, ())
+
+    @functools.cached_property
+    def _translated_quizzes(self) -> dict[str, tuple[Quiz, ...]]:
+        found: dict[str, list[Quiz]] = {}
+        for language in TRANSLATION_FOLDERS:
+            for path in sorted((self.quiz_dir / language).glob("*.yml")):
+                try:
+                    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                except yaml.YAMLError:
+                    continue
+                if isinstance(data, dict):
+                    found.setdefault(language, []).append(Quiz(path, data, f"quizzes/{language}/{path.name}"))
+        return {language: tuple(quizzes) for language, quizzes in found.items()}
 
     @property
     def quiz_slugs(self) -> set[str]:
