@@ -62,6 +62,11 @@ class Language:
     intro_needs: tuple = ()     # (pattern, what the quiz intro must say)
     exit_keys: str = ""         # words naming the exit keys, which the quiz page adds itself
     banned: tuple = ()          # Banned wording (checkkit/language.py, banned-wording)
+    advocate: Pattern = re.compile(r"advocate", re.I)   # a raised flag points to an advocate
+    advocate_words: str = "advocate"
+    crisis_line: Pattern = re.compile(r"crisis line|\(tel:988\)", re.I)  # a crisis flag names a crisis line
+    danger_now: Pattern = re.compile(r"in danger now, call", re.I)        # a danger flag says what to do now
+    danger_now_words: str = "If you are in danger now, call"
     diagnosis: DiagnosisWords | None = None  # checkkit/accuracy.py, diagnosis-status
     study_rules: tuple = ()     # (study as cited, what a paragraph citing it may not say, why)
     unchecked_marked: Pattern = re.compile(r"not confirmed|unchecked|not checked", re.I)  # a detail marked unchecked
@@ -150,6 +155,10 @@ SPANISH = Language(
                  (r"\bse quedan en este aparato\b", "say that answers 'se quedan en este aparato' (CONT-1)")),
     exit_keys=r"salir de esta p[aá]gina|may[uú]s|shift",
     banned=tuple(BANNED_ES),
+    advocate=re.compile(r"persona de apoyo", re.I), advocate_words="persona de apoyo",
+    crisis_line=re.compile(r"l[ií]nea de crisis|\(tel:988\)", re.I),
+    danger_now=re.compile(r"Si est[aá]s en peligro ahora, llama al n[uú]mero de emergencias"),
+    danger_now_words="Si estás en peligro ahora, llama al número de emergencias",
     diagnosis=DiagnosisWords(
         re.compile(r"\bno (?:es|son) (?:un |una )?(?:diagn[oó]stic\w*)", re.I),
         re.compile(r"v[ií]nculos? traum[aá]tic\w*|\beste patr[oó]n\b|^\*\[v[ií]nculo traum[aá]tico\]", re.I | re.M),

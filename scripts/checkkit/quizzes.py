@@ -190,22 +190,39 @@ def result_links(project: Project) -> Iterator[Problem]:
                              f"{example}", "result-links", col)
 
 
+# Flags about danger to the reader: their bodies say what to do in danger now. A crisis flag
+# (thoughts of self-harm) points to a crisis line rather than to an advocate and safety planning.
+DANGER_FLAGS = {"danger", "safety", "crisis"}
+CRISIS_FLAGS = {"crisis"}
+
+
 @rule("safety-flag-wording", "quizzes")
 def safety_flag_wording(project: Project) -> Iterator[Problem]:
-    """CONT-2/CONT-4: a raised safety flag links the safety-planning article and says what to do
-    in danger now."""
-    for quiz, place in quiz_places(project):
-        flag = (quiz.data.get("flags") or {}).get("safety")
-        if not isinstance(flag, dict):
-            continue
-        body = normalise(flag.get("body") or "")
-        line, col = place(("flags", "safety", "body"))
-        if "../articles/planning-ahead.md" not in markdown_link_targets(body):
-            yield at(quiz.shown, line, "the safety flag must link [planning ahead](../articles/planning-ahead.md)",
-                     "safety-flag-wording", col)
-        if not re.search(r"in danger now, call", body, re.I):
-            yield at(quiz.shown, line, "the safety flag must say 'If you are in danger now, call ...'",
-                     "safety-flag-wording", col)
+    """CONT-2/CONT-4, in every language: a raised flag links the help page and points to an
+    advocate (a crisis flag: to a crisis line); a danger flag (danger, safety, crisis) says what
+    to do in danger now and, but for a crisis flag, links the safety-planning article."""
+    from .languages import LANGUAGES
+    for language in LANGUAGES.values():
+        help_link, article = language.from_quiz(language.help_page), language.from_quiz(language.safety_article)
+        for quiz, place in quiz_places(project, language.code):
+            for flag_id, flag in (quiz.data.get("flags") or {}).items():
+                if not isinstance(flag, dict):
+                    continue
+                body = normalise(str(flag.get("body") or ""))
+                targets = markdown_link_targets(body)
+                line, col = place(("flags", flag_id, "body"))
+                missing = [] if help_link in targets else [f"link the help page ({help_link})"]
+                if flag_id in CRISIS_FLAGS:
+                    missing += [] if language.crisis_line.search(body) else ["name a crisis line"]
+                elif not language.advocate.search(body):
+                    missing.append(f"point to an advocate ('{language.advocate_words}')")
+                if flag_id in DANGER_FLAGS:
+                    if flag_id not in CRISIS_FLAGS and article not in targets:
+                        missing.append(f"link the safety-planning article ({article})")
+                    if not language.danger_now.search(body):
+                        missing.append(f"say '{language.danger_now_words} ...'")
+                for what in missing:
+                    yield at(quiz.shown, line, f"flags.{flag_id}: the flag must {what}", "safety-flag-wording", col)
 
 
 @rule("quiz-link-target", "quizzes")

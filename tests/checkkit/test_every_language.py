@@ -224,3 +224,31 @@ def test_an_unchecked_detail_printed_as_certain_is_named_in_every_language(proje
     assert f"{article}:{line}:1: Marshall (2012): pages unchecked (evidence.md §3.5); remove it or mark it " \
            "'not confirmed' (unchecked-reference-detail)" in found, found
     assert not any(f.startswith("docs/articles/") for f in found), found
+
+
+@pytest.mark.parametrize("quiz,old,new,expected", [
+    ("quizzes/es/seguridad.yml", "Si estás en peligro ahora, llama al número de emergencias de tu país.", "Cuídate.",
+     "flags.danger: the flag must say 'Si estás en peligro ahora, llama al número de emergencias ...'"),
+    ("quizzes/safety-check.yml", "If you are in danger now, call your local emergency number.", "Take care.",
+     "flags.danger: the flag must say 'If you are in danger now, call ...'"),
+])
+def test_a_danger_flag_that_does_not_say_what_to_do_now_is_named_in_every_language(project, quiz, old, new, expected):
+    _replace(project, quiz, old, new)
+    text = (project.root / quiz).read_text(encoding="utf-8")
+    line = text[: text.index("  danger:\n    title:")].count("\n") + 3
+    assert _found(project, "safety-flag-wording") == [f"{quiz}:{line}:11: {expected} (safety-flag-wording)"]
+
+
+def test_a_spanish_flag_without_an_advocate_or_the_help_page_is_named(project):
+    quiz = "quizzes/es/seguridad.yml"
+    path = project.root / quiz
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  danger:\n    title:")
+    end = text.index("  device:\n    title:")
+    flag = text[start:end].replace("persona de apoyo", "amiga").replace("personas de apoyo", "amigas")
+    path.write_text(text[:start] + flag.replace("(../ayuda.md)", "(../uso-seguro.md)") + text[end:], encoding="utf-8")
+    line = text[:start].count("\n") + 3
+    found = _found(project, "safety-flag-wording")
+    assert found == [f"{quiz}:{line}:11: flags.danger: the flag must link the help page (../ayuda.md) (safety-flag-wording)",
+                     f"{quiz}:{line}:11: flags.danger: the flag must point to an advocate ('persona de apoyo') "
+                     "(safety-flag-wording)"], found

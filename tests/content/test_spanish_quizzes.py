@@ -1,9 +1,9 @@
 """The Spanish quizzes (quizzes/es/*.yml) as written, before they are built: the quizzes issue 15
-asks for, a tab title on each, and flags that point to an advocate and to ayuda.md and say what
-to do in danger now.
+asks for, a tab title on each, and every string a reader sees is one make check reads.
 
 The author rules they share with the English quizzes and the Spanish pages (translation_of,
-reading level, tú, no English left, banned wording, the intro's words, links, result links) are
+reading level, tú, no English left, banned wording, the intro's words, links, result links, the
+flags' wording) are
 make check's, written once for every language (scripts/checkkit/, each language's words in
 checkkit/languages.py) and tested in tests/checkkit/test_every_language.py. That a translation
 scores exactly like its source is quizkit's job (quizkit/translation.py), run by the build and
@@ -18,16 +18,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checkkit.sources import Quiz, markdown_link_targets, normalise
+from checkkit.sources import Quiz
 from markdown_pages import QUIZZES
 
 ES_QUIZZES = QUIZZES / "es"
 # Issue 15, point 5: at least these three, each naming its English twin.
 REQUIRED = {"preparacion": "readiness", "seguridad": "safety-check", "telefono": "phone-check"}
-# Flags about danger to the reader: their bodies say what to do in danger now. A crisis flag
-# (thoughts of self-harm) points to crisis lines rather than to an advocate and safety planning.
-DANGER_FLAGS = {"danger", "safety", "crisis"}
-CRISIS_FLAGS = {"crisis"}
 HELP = "../ayuda.md"
 SAFETY_ARTICLE = "../articulos/planificar-con-calma.md"
 SAFE_USE = "../uso-seguro.md"
@@ -52,29 +48,7 @@ def tab_title_problems(data: dict) -> list[str]:
     return [] if str(data.get("tab_title") or "").strip() else ["no tab_title (the browser tab would show the quiz title)"]
 
 
-def flag_problems(data: dict) -> list[str]:
-    """A raised flag points to ayuda.md and to an advocate ('persona de apoyo'; a crisis flag to a
-    crisis line instead); a danger flag says what to do in danger now, as ayuda.md words it, and
-    (but for a crisis flag) links the safety article."""
-    problems = []
-    for flag_id, flag in (data.get("flags") or {}).items():
-        body = normalise(str(flag.get("body") or ""))
-        if HELP not in markdown_link_targets(body):
-            problems.append(f"flags.{flag_id}: does not link [Ayuda ahora]({HELP})")
-        if flag_id in CRISIS_FLAGS:
-            if not re.search(r"l[ií]nea de crisis|\(tel:988\)", body, re.I):
-                problems.append(f"flags.{flag_id}: names no crisis line")
-        elif not re.search(r"persona de apoyo", body, re.I):
-            problems.append(f"flags.{flag_id}: does not point to an advocate ('persona de apoyo')")
-        if flag_id in DANGER_FLAGS:
-            if flag_id not in CRISIS_FLAGS and SAFETY_ARTICLE not in markdown_link_targets(body):
-                problems.append(f"flags.{flag_id}: does not link [Primero, tu seguridad]({SAFETY_ARTICLE})")
-            if not re.search(r"Si est[aá]s en peligro ahora, llama al n[uú]mero de emergencias", body):
-                problems.append(f"flags.{flag_id}: does not say 'Si estás en peligro ahora, llama al número de emergencias'")
-    return problems
-
-
-RULES = [tab_title_problems, flag_problems]
+RULES = [tab_title_problems]
 
 
 # ---- the files -------------------------------------------------------------------------------------------
@@ -151,13 +125,6 @@ def bad(path: tuple, value) -> dict:
 
 BAD_EXAMPLES = [
     (tab_title_problems, ("tab_title",), None),
-    (flag_problems, ("flags", "safety", "body"), "Habla con una persona de apoyo. Si estás en peligro ahora, llama al número de emergencias."),
-    (flag_problems, ("flags", "safety", "body"), f"Lee [esto]({SAFETY_ARTICLE}) y mira [Ayuda ahora]({HELP})."),
-    (flag_problems, ("flags", "safety", "body"), f"Habla con una persona de apoyo. Mira [Ayuda ahora]({HELP})."),
-    (flag_problems, ("flags", "crisis"), {"title": "Apoyo", "body": (
-        f"Habla con alguien. Mira [Ayuda ahora]({HELP}). Si estás en peligro ahora, llama al número de emergencias.")}),
-    (flag_problems, ("flags", "crisis"), {"title": "Apoyo", "body": (
-        f"Llama al [988](tel:988) o busca una línea de crisis en [Ayuda ahora]({HELP}).")}),
 ]
 
 
