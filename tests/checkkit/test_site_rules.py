@@ -17,8 +17,3 @@ def test_rule_finds_nothing_in_the_sources(name):
     problems = checkkit.run(PROJECT, names=[name])
     assert not problems, "\n" + "\n".join(map(str, problems))
 
-
-def test_every_rule_is_written_down_for_authors():
-    guide = (PROJECT.root / "AUTHORING.md").read_text(encoding="utf-8")
-    missing = [name for name in checkkit.RULES if f"`{name}`" not in guide]
-    assert not missing, f"AUTHORING.md does not describe: {missing}"

@@ -18,18 +18,24 @@ from __future__ import annotations
 import pytest
 from markdown_pages import myth_marker_problems
 
-from steadyground.pages.wording import BANNED, REASONS, findings, markdown_findings
+from steadyground.core.words import LANGUAGES
+from steadyground.pages.wording import compiled, findings, markdown_findings
+
+EVERY_BANNED = [(code, b) for code, language in LANGUAGES.items() for b in language.banned]
 
 
-def test_banned_ids_are_unique():
-    assert len(REASONS) == len(BANNED)
+@pytest.mark.parametrize("code", sorted(LANGUAGES))
+def test_banned_ids_are_unique(code):
+    ids = [b.id for b in LANGUAGES[code].banned]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
 
 
 # ---- self-tests: the checker must be able to fail ----------------------------------------------
 
-@pytest.mark.parametrize("banned", BANNED, ids=[b.id for b in BANNED])
-def test_every_banned_pattern_fires_on_its_example(banned):
-    assert banned.id in [bid for bid, _ in findings(banned.example)], f"{banned.id} misses {banned.example!r}"
+@pytest.mark.parametrize("code,banned", EVERY_BANNED, ids=[f"{c}-{b.id}" for c, b in EVERY_BANNED])
+def test_every_banned_pattern_fires_on_its_example(code, banned):
+    patterns = compiled(list(LANGUAGES[code].banned))
+    assert banned.id in [bid for bid, _ in findings(banned.example, patterns)], f"{banned.id} misses {banned.example!r}"
 
 
 ALLOWED = [
@@ -50,6 +56,23 @@ ALLOWED = [
 @pytest.mark.parametrize("sentence", ALLOWED)
 def test_careful_wording_is_not_flagged(sentence):
     assert findings(sentence) == []
+
+
+ALLOWED_ES = [
+    "No es tu culpa.", "No eres débil.", "Tener contacto fue unido a que el amor bajara más despacio.",
+    "Puede parecer inofensivo, porque crees que no se enterará. Pero no siempre es así.",
+    "Suele ser más alto poco después, pero el daño puede llegar meses o años más tarde.",
+    "Un vínculo traumático no es un diagnóstico.",
+    "La investigación no muestra un patrón único. No hay un ciclo fijo.",
+    "Una orden de protección puede ayudar, pero no garantiza tu seguridad.",
+    "Eso no te convierte en una persona adicta.", "Esto es un impulso. Puedo esperar.",
+    "Usa un aparato más seguro si puedes.",
+]
+
+
+@pytest.mark.parametrize("sentence", ALLOWED_ES)
+def test_careful_spanish_wording_is_not_flagged(sentence):
+    assert findings(sentence, compiled(list(LANGUAGES["es"].banned))) == []
 
 
 def test_myth_passages_are_skipped_but_nothing_else():

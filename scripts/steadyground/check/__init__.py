@@ -7,7 +7,7 @@ from __future__ import annotations
 from steadyground.core.project import Project
 from steadyground.core.rules import RULES, Rule, run
 from steadyground.help_lines import checks as help_lines
-from steadyground.languages import spanish_words, translations
+from steadyground.languages import spanish_words, translations, voice
 from steadyground.pages import accuracy, discreet, safety_planning, source_files, wording
 from steadyground.pages import checks as pages
 from steadyground.plans import checks as plans
@@ -18,7 +18,7 @@ from steadyground.references import checks as references
 # Importing a feature's checks registers its rules (core/rules.py); this is the rule set
 # `make check` runs, and the tests run it through the same `run`.
 FEATURE_CHECKS = (accuracy, discreet, embeds, help_lines, pages, plans, quizzes, references, safety_planning,
-                  source_files, spanish_words, translations, wording)
+                  source_files, spanish_words, translations, voice, wording)
 
 __all__ = ["BUILD_RULES", "FEATURE_CHECKS", "Project", "RULES", "Rule", "for_build", "run"]
 

@@ -96,6 +96,8 @@ def _help_page(project: Project, name: str) -> Page | None:
 
 @rule("country-has-help", "safety")
 def country_has_help(project: Project) -> Iterator[Problem]:
+    """Every country a language's site serves has its emergency number and a crisis line on the help
+    page, in the footer and in the quiz results' emergency words."""
     for site in SITES:
         yield from _country_has_help(project, site)
 

@@ -70,6 +70,8 @@ def _text_problems(shown: str, text: str, first_line: int = 1, only: set[str] | 
 
 @rule("spanish-vocabulary", "wording")
 def spanish_vocabulary(project: Project) -> Iterator[Problem]:
+    """The Spanish pages, snippets and quizzes use one variety of Spanish: no words said mainly in
+    Spain (ordenador, móvil, coche, ...)."""
     docs = project.docs / FOLDER
     for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
         page = Page(path, path.read_text(encoding="utf-8"), project.docs)

@@ -13,6 +13,7 @@ from typing import Iterator, NamedTuple
 
 from steadyground.core.project import Project, normalise, paragraphs, without_myths
 from steadyground.core.rules import Problem, at, rule
+from steadyground.core.words import ENGLISH, LANGUAGES
 
 
 class Rule(NamedTuple):
@@ -120,33 +121,26 @@ def sources(project: Project) -> list[tuple[str, str]]:
 
 @rule("careful-wording", "accuracy")
 def careful_wording(project: Project) -> Iterator[Problem]:
+    """Saying more than a study found, outcome promises, danger that soon passes, promises that a
+    watcher cannot see, unnamed abuse and uncited claims (the list in AUTHORING.md)."""
     for shown, text in sources(project):
         for line, block in paragraphs(text):
             for rid, words in findings(block):
                 yield at(shown, line, f"'{words}': {REASONS[rid]}", f"careful-wording:{rid}")
 
 
-# Paragraph rules: what a paragraph that cites a study may not say about it.
-STUDY_RULES = [
-    ("Hendy", r"\breturn\w*|\bgo(?:ing)? back\b",
-     "Hendy et al. 2003 is about reasons to stay or leave, not reasons to return"),
-    ("Dutton & Painter, 1993", r"\bunpredictab\w+",
-     "Dutton & Painter 1993 measured intermittency (bad and good treatment alternating), not unpredictability"),
-    ("Koepsell", r"\bwhat (?:friends|you) say\b(?![^.]*\bnot\b)",
-     "Koepsell et al. 2006 found an association; it did not test what friends say"),
-    ("Sbarra & Emery", r"\bslow(?:ed|s)? (?:down )?how\b|\bkeeps?\b",
-     "Sbarra & Emery 2005 is a diary study: 'went with', not 'slowed' or 'kept'"),
-]
-
-
+# What a paragraph that cites a study may not say about it (each language's list: checkkit/languages.py).
+STUDY_RULES = list(ENGLISH.study_rules)
 
 
 @rule("say-what-the-study-found", "accuracy")
 def say_what_the_study_found(project: Project) -> Iterator[Problem]:
-    for shown, text in sources(project):
+    """A paragraph that cites Hendy, Dutton & Painter, Koepsell or Sbarra & Emery does not say what
+    those studies did not measure, in every language."""
+    for shown, text, code in sources_in_every_language(project):
         for line, block in paragraphs(text):
             plain = normalise(block)
-            for study, pattern, reason in STUDY_RULES:
+            for study, pattern, reason in LANGUAGES[code].study_rules:
                 if f"({study}" in plain or f"; {study}" in plain:
                     for sentence in re.split(r"(?<=[.!?])\s+", plain):
                         if study.split(",")[0] in sentence and (m := re.search(pattern, sentence, re.I)):
@@ -155,23 +149,19 @@ def say_what_the_study_found(project: Project) -> Iterator[Problem]:
 
 # ---- the diagnosis status of "trauma bond" (evidence-additions.md §F: NOT VERIFIED) ------------------------
 
-_NOT_A_DIAGNOSIS = re.compile(r"\bnot (?:a |an )?(?:formal |medical |clinical )?diagnos\w*", re.I)
-_TRAUMA_BOND = re.compile(r"\btrauma(?:tic)?[- ]bond\w*|\bthis pattern\b|^\*\[trauma bond\]", re.I | re.M)
-_HEDGE = re.compile(r"as far as we know|not been able to check|have not checked|could not check", re.I)
-
-
-
-
-def uncertain_diagnosis_sentences(text: str) -> list[tuple[int, str]]:
+def uncertain_diagnosis_sentences(text: str, language: str = "en") -> list[tuple[int, str]]:
     """(line, sentence) saying trauma bonding is not a diagnosis without saying how sure we are."""
+    words = LANGUAGES[language].diagnosis
     found = []
-    for line, block in paragraphs(text):
+    blocks = paragraphs(text)
+    for i, (line, block) in enumerate(blocks):
         plain = normalise(block)
+        # A heading is answered by the paragraph under it, which may say how sure we are.
+        context = plain + " " + normalise(blocks[i + 1][1]) if block.lstrip().startswith("#") and i + 1 < len(blocks) else plain
         for sentence in re.split(r"(?<=[.!?])\s+", plain):
-            if _NOT_A_DIAGNOSIS.search(sentence) and (_TRAUMA_BOND.search(sentence) or
-                                                      re.match(r"(?:it|this) is (?:a research idea|not)", sentence, re.I)
-                                                      and _TRAUMA_BOND.search(plain)):
-                if not _HEDGE.search(plain):
+            if words.not_a_diagnosis.search(sentence) and (
+                    words.trauma_bond.search(sentence) or words.it_is.match(sentence) and words.trauma_bond.search(plain)):
+                if not words.hedge.search(context):
                     found.append((line, sentence))
     return found
 
@@ -180,9 +170,10 @@ def uncertain_diagnosis_sentences(text: str) -> list[tuple[int, str]]:
 def diagnosis_status(project: Project) -> Iterator[Problem]:
     """Whether "trauma bonding" is absent from DSM-5-TR and ICD-11 was never checked against the
     manuals: a paragraph that says it is not a diagnosis says "as far as we know" or that we could
-    not check (not: "the site is not a diagnosis")."""
-    for shown, text in sources(project):
-        for line, sentence in uncertain_diagnosis_sentences(text):
+    not check ("hasta donde sabemos", "no pudimos"), in every language (not: "the site is not a
+    diagnosis")."""
+    for shown, text, code in sources_in_every_language(project):
+        for line, sentence in uncertain_diagnosis_sentences(text, code):
             yield at(shown, line, f"'{sentence[:90]}' states the diagnosis status as certain; we could not check "
                      "the manuals, so add 'as far as we know'", "diagnosis-status")
 
@@ -211,17 +202,29 @@ def work_devices(project: Project) -> Iterator[Problem]:
                          "work-devices")
 
 
+def sources_in_every_language(project: Project) -> list[tuple[str, str, str]]:
+    """(shown path, whole text, language code) of every page and snippet (includes/<code>/ for a
+    translation's snippets)."""
+    found = [(p.shown, p.text, p.language) for p in project.every_page]
+    for path in sorted(project.includes.rglob("*.md")) if project.includes.is_dir() else []:
+        folder = path.relative_to(project.includes).parts[0]
+        code = folder if folder in LANGUAGES and path.parent != project.includes else "en"
+        found.append((path.relative_to(project.root).as_posix(), path.read_text(encoding="utf-8"), code))
+    return found
+
+
 @rule("callout-says-months", "accuracy")
 def callout_says_months(project: Project) -> Iterator[Problem]:
     """Risk is highest soon after a breakup, but killings also happened months or years later
-    (Wilson & Daly 1993): every callout says harm can still happen months later ("months")."""
-    for shown, text in sources(project):
+    (Wilson & Daly 1993): every safety callout, in every language, says harm can still happen
+    months later ("months", "meses")."""
+    for shown, text, code in sources_in_every_language(project):
+        months = LANGUAGES[code].callout_months
         for match in re.finditer(r"^!!!\s+safety\b.*\n(?:(?:[ ]{4}.*)?\n)*", text, re.M):
-            if not re.search(r"months", normalise(match.group(0)), re.I):
+            if not re.search(rf"\b{months}\b", normalise(match.group(0)), re.I):
                 yield at(shown, text.count("\n", 0, match.start()) + 1,
                          "this safety callout does not say that harm can still happen months or years later "
-                         "(Wilson & Daly 1993)",
-                         "callout-says-months")
+                         f"('{months}'; Wilson & Daly 1993)", "callout-says-months")
 
 
 @rule("unwanted-contact-context", "accuracy")

@@ -8,10 +8,9 @@ from typing import Iterator
 
 from steadyground.core.project import Project, is_internal, iso_date
 from steadyground.core.rules import Problem, at, rule
-from steadyground.pages import readability
+from steadyground.core.words import LANGUAGES
+from steadyground.quizzes import fields
 
-MAX_GRADE = 8.0
-WORDS = (700, 1500)
 MAX_DESCRIPTION = 160
 MAX_CONTENT_NOTE = 200
 # Material's own page keys are fine; anything else is probably a typo ("content-note") that would
@@ -22,30 +21,52 @@ KNOWN_KEYS = {"title", "tab_title", "description", "reviewed", "content_note",
 
 @rule("reading-level", "pages")
 def reading_level(project: Project) -> Iterator[Problem]:
-    for page in project.pages:
-        measured = readability.grade(page.text)
-        if measured > MAX_GRADE:
-            yield at(page.shown, page.body_line_offset + 1,
-                     f"reads at school grade {measured:.1f}; keep it at grade {MAX_GRADE:.0f} or lower: "
-                     "shorter sentences and everyday words (measure with "
-                     f".venv/bin/python scripts/steadyground/pages/readability.py {page.shown})", "reading-level")
+    """Every page and quiz reads plainly: English at school grade 8 or lower (Flesch-Kincaid),
+    Spanish at Fernández-Huerta 70 or more (checkkit/languages.py)."""
+    for language in LANGUAGES.values():
+        measure, pages = language.reading, project.pages_in(language.code)
+        quizzes = project.quizzes_in(language.code)
+        # Every string a reader sees of a quiz, one paragraph each, so a label without a full stop
+        # still ends a sentence, as it does for a reader.
+        quiz_texts = ["\n\n".join(text.strip() for _, _, text in fields.reader_text_paths(quiz.data)) for quiz in quizzes]
+        scores = measure.scores([page.text for page in pages] + quiz_texts)
+        bound = "or more" if measure.higher_is_plainer else "or lower"
+        for page, score in zip(pages, scores):
+            if not measure.too_hard(score):
+                continue
+            if language.code == "en":
+                message = (f"reads at school grade {score:.1f}; keep it at grade {measure.limit:.0f} or lower: "
+                           "shorter sentences and everyday words (measure with "
+                           f".venv/bin/python scripts/steadyground/core/readability.py {page.shown})")
+            else:
+                message = (f"reads at {measure.name} {score:.1f}; keep it at {measure.limit:.0f} {bound}: "
+                           "shorter sentences and everyday words")
+            yield at(page.shown, page.body_line_offset + 1, message, "reading-level")
+        for quiz, score in zip(quizzes, scores[len(pages):]):
+            if measure.too_hard(score):
+                yield at(quiz.shown, 1, f"what a reader sees of the quiz reads at {measure.name} {score:.1f}; keep it at "
+                         f"{measure.limit:.0f} {bound}: shorter sentences and everyday words", "reading-level")
 
 
 @rule("article-length", "pages")
 def article_length(project: Project) -> Iterator[Problem]:
-    low, high = WORDS
-    for page in project.articles:
-        words = readability.word_count(page.text)
-        if not low <= words <= high:
-            advice = "add to it or merge it into another article" if words < low else "split it into two articles"
-            yield at(page.shown, page.body_line_offset + 1,
-                     f"the article has {words} words; articles have {low} to {high} (not counting References): "
-                     f"{advice}", "article-length")
+    """An article has 700 to 1500 words (References not counted), in every language."""
+    for language in LANGUAGES.values():
+        low, high = language.article_words
+        for page in project.articles_in(language):
+            words = language.word_count(page.text)
+            if not low <= words <= high:
+                advice = "add to it or merge it into another article" if words < low else "split it into two articles"
+                yield at(page.shown, page.body_line_offset + 1,
+                         f"the article has {words} words; articles have {low} to {high} (not counting "
+                         f"{language.references_heading.removeprefix('## ')}): {advice}", "article-length")
 
 
 @rule("front-matter", "pages")
 def front_matter(project: Project) -> Iterator[Problem]:
-    for page in project.pages:
+    """title, tab_title, description (160 characters at most), reviewed and only known keys, in
+    every language (a translation adds translation_of)."""
+    for page in project.every_page:
         meta, shown = page.meta, page.shown
         if page.meta_is_invalid:
             continue  # one problem: front-matter-yaml names the line
@@ -69,14 +90,17 @@ def front_matter(project: Project) -> Iterator[Problem]:
                      f"reviewed: {meta.get('reviewed')!r} is not a date written YYYY-MM-DD", "front-matter")
         elif reviewed > datetime.date.today() + datetime.timedelta(days=1):  # a day's slack for time zones
             yield at(shown, page.key_line("reviewed"), f"reviewed: {reviewed} is in the future", "front-matter")
-        for key in sorted(set(meta) - KNOWN_KEYS, key=str):
+        known = KNOWN_KEYS | LANGUAGES[page.language].extra_keys
+        for key in sorted(set(meta) - known, key=str):
             yield at(shown, page.key_line(str(key)),
-                     f"unknown front matter key '{key}' (known: {', '.join(sorted(KNOWN_KEYS))}); "
+                     f"unknown front matter key '{key}' (known: {', '.join(sorted(known))}); "
                      "a misspelt key silently skips its check", "front-matter")
 
 
 @rule("content-note", "pages")
 def content_note(project: Project) -> Iterator[Problem]:
+    """A content note is a short factual sentence (under 200 characters), never 'trigger warning',
+    'TW', 'CW' or 'Warning' (CONT-5)."""
     for page in project.pages:
         note = page.meta.get("content_note")
         if note is None:
@@ -96,7 +120,8 @@ def content_note(project: Project) -> Iterator[Problem]:
 
 @rule("headings", "pages")
 def headings(project: Project) -> Iterator[Problem]:
-    for page in project.pages:
+    """One '# Heading', first, and no skipped levels, in every language."""
+    for page in project.every_page:
         found = page.headings()
         h1s = [h for h in found if h[0] == 1]
         if not found:
@@ -115,21 +140,26 @@ def headings(project: Project) -> Iterator[Problem]:
 
 @rule("link-target", "pages")
 def link_target(project: Project) -> Iterator[Problem]:
-    """Links between pages name a page that exists (quiz pages come from quizzes/<slug>.yml)."""
+    """Links between pages name a page that exists (quiz pages come from quizzes/<slug>.yml), and
+    a translated page links pages of its own language (docs/es/ links stay in docs/es/)."""
     from steadyground.core.project import resolve
-    for page in project.pages:
+    for page in project.every_page:
+        prefix = LANGUAGES[page.language].prefix()
         for line, col, target in page.link_places():
             if not is_internal(target) or not target.split("#")[0]:
                 continue
             name = resolve(page.name, target)
             if not project.link_target_exists(name):
                 hint = ""
-                if name.startswith("quizzes/"):
-                    hint = f" (quizzes: {', '.join(sorted(project.quiz_slugs))})"
-                elif name.startswith("articles/"):
+                if name.startswith(f"{prefix}quizzes/"):
+                    hint = f" (quizzes: {', '.join(sorted(project.quiz_slugs))})" if not prefix else ""
+                elif name.startswith(f"{prefix}{LANGUAGES[page.language].articles}/"):
                     hint = " (write links relative to this file, e.g. ../help.md from an article)"
                 yield at(page.shown, line, f"the link '{target}' points to docs/{name}, which does not exist{hint}",
                          "link-target", col)
+            elif prefix and not name.startswith(prefix):
+                yield at(page.shown, line, f"the link '{target}' leaves the {LANGUAGES[page.language].name} site for "
+                         f"docs/{name}; link the page of docs/{prefix}", "link-target", col)
 
 
 @rule("article-links-a-quiz", "pages")

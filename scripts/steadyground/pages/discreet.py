@@ -8,6 +8,7 @@ checks the same words on the built site's <title>s and paths (verify the output)
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterator
 
 import yaml
@@ -22,12 +23,23 @@ TELLING_WORDS = ("abuse", "abuser", "abusive", "trauma", "narcissist", "no conta
                  "contacto cero", "sin contacto", "traumático", "traumática", "violencia", "peligro", "acoso",
                  "escapar", "huir")
 _TELLING = re.compile(r"\b(" + "|".join(re.escape(w) for w in TELLING_WORDS) + r")\b", re.I)
+# The same topics by word stem, read without accents (so "huída", "déjalo" and "escapé" count too).
+TELLING_STEMS = re.compile(
+    r"\b(?:abus\w*|maltrat\w*|violen\w*|trauma\w*|narcisis\w*|narcissis\w*|contacto cero|no contact|"
+    r"peligr\w*|danger\w*|acos\w*|stalk\w*|escap\w*|dej\w*|huir|huy\w*|huid\w*|leav\w*)\b", re.I)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
 
 def telling(text: str) -> list[str]:
-    """The telling words in a title or path (hyphens read as spaces), sorted."""
-    return sorted({m.group(0).lower() for m in _TELLING.finditer(text.replace("-", " "))})
+    """The telling words in a title or path (hyphens and underscores read as spaces), sorted."""
+    spaced = text.replace("-", " ").replace("_", " ")
+    found = {m.group(0).lower() for m in _TELLING.finditer(spaced)}
+    stems = {m.group(0).lower() for m in TELLING_STEMS.finditer(_plain(spaced))}
+    return sorted(found | (stems - {_plain(w) for w in found}))
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _tab_title(page: Page) -> tuple[str | None, str]:
@@ -42,6 +54,7 @@ def _tab_title(page: Page) -> tuple[str | None, str]:
 
 @rule("discreet-history", "safety")
 def discreet_history(project: Project) -> Iterator[Problem]:
+    """No page's tab title or address, and no quiz's, names the topic, in any language (PRIV-13)."""
     for path in sorted(project.docs.rglob("*.md")) if project.docs.is_dir() else []:
         page = Page(path, path.read_text(encoding="utf-8-sig"), project.docs)
         if page.meta_is_invalid:

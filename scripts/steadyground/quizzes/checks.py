@@ -3,22 +3,31 @@ wording of what a reader sees (CONT-1, CONT-2, issue 11), each problem at its li
 
 from __future__ import annotations
 
+import functools
+import posixpath
 import re
 from typing import Callable, Iterator
 
 from steadyground import quizzes as quizkit
 from steadyground.core.project import Project, Quiz, is_internal, markdown_link_targets, normalise, resolve
 from steadyground.core.rules import Problem, at, at_place, rule
-from steadyground.core.yaml_loader import load_file
+from steadyground.core.yaml_loader import load_text
 from steadyground.quizzes import fields
 
 Place = Callable[[tuple], tuple[int, int]]
 
 
-def quiz_places(project: Project) -> Iterator[tuple[Quiz, Place]]:
-    """Each readable quiz with a function from data path to (line, column) in its file."""
-    for quiz in project.quizzes:
-        positions = load_file(quiz.path, quiz.shown).positions
+@functools.lru_cache(maxsize=64)
+def _positions(text: str, shown: str):
+    """Where each value of a quiz file is (quizkit's loader), read once per text: a dozen rules ask."""
+    return load_text(text, shown).positions
+
+
+def quiz_places(project: Project, language: str = "en") -> Iterator[tuple[Quiz, Place]]:
+    """Each readable quiz of a language (English: quizzes/, a translation: quizzes/<code>/) with a
+    function from data path to (line, column) in its file."""
+    for quiz in project.quizzes_in(language):
+        positions = _positions(quiz.path.read_text(encoding="utf-8-sig"), quiz.shown)
 
         def place(path: tuple, positions=positions) -> tuple[int, int]:
             found = positions.of(path)
@@ -84,6 +93,7 @@ def results(quiz: Quiz) -> list[tuple[str, tuple, dict]]:
 
 @rule("result-wording", "quizzes")
 def result_wording(project: Project) -> Iterator[Problem]:
+    """Quiz results never label the reader or the other person and never command (CONT-2)."""
     for quiz, place in quiz_places(project):
         for where, path, item in results(quiz):
             for key in ("title", "body"):
@@ -96,36 +106,39 @@ def result_wording(project: Project) -> Iterator[Problem]:
 
 # ---- the intro (CONT-1, issue 13) -----------------------------------------------------------------------
 
-INTRO_NEEDS = [
-    (r"\bnot a diagnosis\b", "say that it is not a diagnosis"),
-    (r"only you can decide", "say 'only you can decide' (CONT-1)"),
-    (r"stay on this device", "say that answers 'stay on this device' (CONT-1)"),
-]
 MAX_INTRO_WORDS = 70
 
 
 @rule("intro-wording", "quizzes")
 def intro_wording(project: Project) -> Iterator[Problem]:
-    for quiz, place in quiz_places(project):
-        intro = normalise(quiz.data.get("intro") or "")
-        line, col = place(("intro",))
-        for pattern, what in INTRO_NEEDS:
-            if not re.search(pattern, intro, re.I):
-                yield at(quiz.shown, line, f"the intro must {what}", "intro-wording", col)
-        if "../safe-use.md" not in markdown_link_targets(intro):
-            yield at(quiz.shown, line, "the intro must link the safe-use page: [use this site safely](../safe-use.md)",
-                     "intro-wording", col)
-        words = len(intro.split())
-        if words > MAX_INTRO_WORDS:
-            yield at(quiz.shown, line, f"the intro has {words} words; keep it to {MAX_INTRO_WORDS} so question 1 "
-                     "shows on the first screen", "intro-wording", col)
-        if re.search(r"exit this page|shift key", intro, re.I):
-            yield at(quiz.shown, line, "the intro mentions the exit keys; the page adds them (and leaves them off "
-                     "paper), so leave them out", "intro-wording", col)
+    """A quiz's intro, in every language, says it is not a diagnosis, that only the reader can
+    decide and that answers stay on the device (CONT-1), links the safe-use page, keeps to 70
+    words and leaves the exit keys to the page (each language's words: checkkit/languages.py)."""
+    from steadyground.core.words import LANGUAGES
+    for language in LANGUAGES.values():
+        safe_use = language.from_quiz(language.safe_use_page)
+        for quiz, place in quiz_places(project, language.code):
+            intro = normalise(quiz.data.get("intro") or "")
+            line, col = place(("intro",))
+            for pattern, what in language.intro_needs:
+                if not re.search(pattern, intro, re.I):
+                    yield at(quiz.shown, line, f"the intro must {what}", "intro-wording", col)
+            if safe_use not in markdown_link_targets(intro):
+                yield at(quiz.shown, line, f"the intro must link the safe-use page ({safe_use})",
+                         "intro-wording", col)
+            words = len(intro.split())
+            if words > MAX_INTRO_WORDS:
+                yield at(quiz.shown, line, f"the intro has {words} words; keep it to {MAX_INTRO_WORDS} so question 1 "
+                         "shows on the first screen", "intro-wording", col)
+            if language.exit_keys and re.search(language.exit_keys, intro, re.I):
+                yield at(quiz.shown, line, "the intro mentions the exit keys; the page adds them (and leaves them off "
+                         "paper), so leave them out", "intro-wording", col)
 
 
 @rule("hint-wording", "quizzes")
 def hint_wording(project: Project) -> Iterator[Problem]:
+    """A question's hint does not repeat 'Select all that apply' or 'Select one answer' (the page says
+    how to answer)."""
     for quiz, place in quiz_places(project):
         for i, q in enumerate(quiz.data.get("questions") or []):
             if isinstance(q, dict) and re.search(r"select (?:all that apply|one answer)", str(q.get("hint") or ""), re.I):
@@ -141,6 +154,7 @@ PROMISES = re.compile(r"\b(?:can|will|should) (?:pass|ease|fade|get easier)\b|\b
 
 @rule("outcome-promise", "quizzes")
 def outcome_promise(project: Project) -> Iterator[Problem]:
+    """Nothing a reader sees in a quiz promises an outcome ('this will pass', 'you will feel better')."""
     for quiz, place in quiz_places(project):
         for where, path, text in fields.reader_text_paths(quiz.data):
             for m in PROMISES.finditer(normalise(text)):
@@ -148,57 +162,92 @@ def outcome_promise(project: Project) -> Iterator[Problem]:
                          "outcome-promise")
 
 
-def _article_links(project: Project, text: str) -> list[str]:
-    slugs = project.article_slugs
+def _article_links(project: Project, text: str, language=None) -> list[str]:
+    """The links of `text` (written from a quiz page) to an article of the language that exists."""
+    from steadyground.core.words import ENGLISH
+    language = language or ENGLISH
+    slugs = {p.path.stem for p in project.articles_in(language)}
     return [t for t in markdown_link_targets(text)
-            if (m := re.fullmatch(r"\.\./articles/([a-z0-9-]+)\.md(?:#.*)?", t)) and m.group(1) in slugs]
+            if (m := re.fullmatch(rf"\.\./{language.articles}/([a-z0-9-]+)\.md(?:#.*)?", t)) and m.group(1) in slugs]
 
 
 @rule("result-links", "quizzes")
 def result_links(project: Project) -> Iterator[Problem]:
-    """Every result links an article and the help page."""
-    for quiz, place in quiz_places(project):
-        for where, path, item in results(quiz):
-            body = item.get("body") or ""
-            line, col = place(path + ("body",))
-            if "../help.md" not in markdown_link_targets(body):
-                yield at(quiz.shown, line, f"{where}: the result does not link the help page: [get help](../help.md)",
-                         "result-links", col)
-            if not _article_links(project, body):
-                yield at(quiz.shown, line, f"{where}: the result links no article; add one such as "
-                         "[planning ahead](../articles/planning-ahead.md)", "result-links", col)
+    """Every result links an article and the help page of its language."""
+    from steadyground.core.words import LANGUAGES
+    for language in LANGUAGES.values():
+        help_link = language.from_quiz(language.help_page)
+        example = language.from_quiz(language.safety_article)
+        for quiz, place in quiz_places(project, language.code):
+            for where, path, item in results(quiz):
+                body = item.get("body") or ""
+                line, col = place(path + ("body",))
+                if help_link not in markdown_link_targets(body):
+                    yield at(quiz.shown, line, f"{where}: the result does not link the help page ({help_link})",
+                             "result-links", col)
+                if not _article_links(project, body, language):
+                    yield at(quiz.shown, line, f"{where}: the result links no article; add one such as "
+                             f"{example}", "result-links", col)
+
+
+# Flags about danger to the reader: their bodies say what to do in danger now. A crisis flag
+# (thoughts of self-harm) points to a crisis line rather than to an advocate and safety planning.
+DANGER_FLAGS = {"danger", "safety", "crisis"}
+CRISIS_FLAGS = {"crisis"}
 
 
 @rule("safety-flag-wording", "quizzes")
 def safety_flag_wording(project: Project) -> Iterator[Problem]:
-    """CONT-2/CONT-4: a raised safety flag links the safety-planning article and says what to do
-    in danger now."""
-    for quiz, place in quiz_places(project):
-        flag = (quiz.data.get("flags") or {}).get("safety")
-        if not isinstance(flag, dict):
-            continue
-        body = normalise(flag.get("body") or "")
-        line, col = place(("flags", "safety", "body"))
-        if "../articles/planning-ahead.md" not in markdown_link_targets(body):
-            yield at(quiz.shown, line, "the safety flag must link [planning ahead](../articles/planning-ahead.md)",
-                     "safety-flag-wording", col)
-        if not re.search(r"in danger now, call", body, re.I):
-            yield at(quiz.shown, line, "the safety flag must say 'If you are in danger now, call ...'",
-                     "safety-flag-wording", col)
+    """CONT-2/CONT-4, in every language: a raised flag links the help page and points to an
+    advocate (a crisis flag: to a crisis line); a danger flag (danger, safety, crisis) says what
+    to do in danger now and, but for a crisis flag, links the safety-planning article."""
+    from steadyground.core.words import LANGUAGES
+    for language in LANGUAGES.values():
+        help_link, article = language.from_quiz(language.help_page), language.from_quiz(language.safety_article)
+        for quiz, place in quiz_places(project, language.code):
+            for flag_id, flag in (quiz.data.get("flags") or {}).items():
+                if not isinstance(flag, dict):
+                    continue
+                body = normalise(str(flag.get("body") or ""))
+                targets = markdown_link_targets(body)
+                line, col = place(("flags", flag_id, "body"))
+                missing = [] if help_link in targets else [f"link the help page ({help_link})"]
+                if flag_id in CRISIS_FLAGS:
+                    missing += [] if language.crisis_line.search(body) else ["name a crisis line"]
+                elif not language.advocate.search(body):
+                    missing.append(f"point to an advocate ('{language.advocate_words}')")
+                if flag_id in DANGER_FLAGS:
+                    if flag_id not in CRISIS_FLAGS and article not in targets:
+                        missing.append(f"link the safety-planning article ({article})")
+                    if not language.danger_now.search(body):
+                        missing.append(f"say '{language.danger_now_words} ...'")
+                for what in missing:
+                    yield at(quiz.shown, line, f"flags.{flag_id}: the flag must {what}", "safety-flag-wording", col)
 
 
 @rule("quiz-link-target", "quizzes")
 def quiz_link_target(project: Project) -> Iterator[Problem]:
     """Links in a quiz's text are written from the quiz's own page, quizzes/<slug>/ (so
-    ../help.md, ../articles/<slug>.md); checked here against that page, at the .yml line."""
-    for quiz in project.quizzes:
-        yield from link_problems(quiz, project.link_target_exists)
+    ../help.md, ../articles/<slug>.md; a Spanish quiz's ../ayuda.md), in every language; checked
+    here against that page, at the .yml line."""
+    from steadyground.core.words import LANGUAGES
+    for language in LANGUAGES.values():
+        # A translation's quiz page is docs/<code>/quizzes/<slug>/: its links stay in docs/<code>/.
+        prefix = language.prefix()
+        for quiz in project.quizzes_in(language.code):
+            yield from link_problems(quiz, lambda name, prefix=prefix: _exists_in(project, prefix, name), prefix)
 
 
-def link_problems(quiz: Quiz, exists: Callable[[str], bool]) -> Iterator[Problem]:
+def _exists_in(project: Project, prefix: str, name: str) -> bool:
+    """Whether docs/<prefix><name> will exist, `name` staying inside the language's folder."""
+    full = posixpath.normpath(prefix + name)
+    return full.startswith(prefix) and project.link_target_exists(full)
+
+
+def link_problems(quiz: Quiz, exists: Callable[[str], bool], docs_prefix: str = "") -> Iterator[Problem]:
     """Every link in what a reader sees of `quiz` that names no page (`exists` says which
     docs/ paths do), at its line and column in the .yml file."""
-    positions = load_file(quiz.path, quiz.shown).positions
+    positions = _positions(quiz.path.read_text(encoding="utf-8-sig"), quiz.shown)
     page = f"quizzes/{quiz.slug}.md"
     for where, path, text in fields.reader_text_paths(quiz.data):
         for target in markdown_link_targets(text):
@@ -212,7 +261,7 @@ def link_problems(quiz: Quiz, exists: Callable[[str], bool]) -> Iterator[Problem
             fix = ""
             if exists(resolve("quizzes/x/y.md", target)) or exists(target):
                 fix = " (links in a quiz are written from its page in quizzes/, e.g. ../help.md)"
-            yield at(quiz.shown, line, f"{where}: the link '{target}' points to docs/{name}, which does not exist{fix}",
+            yield at(quiz.shown, line, f"{where}: the link '{target}' points to docs/{docs_prefix}{name}, which does not exist{fix}",
                      "quiz-link-target", col)
 
 

@@ -95,6 +95,8 @@ def _why(line: str, match: re.Match, written: str) -> str:
 
 @rule("quiz-marker", "embeds")
 def quiz_marker(project: Project) -> Iterator[Problem]:
+    """Every `<!-- quiz: slug -->` marker is one the build understands, names a quiz and appears once
+    per page; a near miss is an error."""
     for page in project.pages:
         for line, col, message in near_misses(page.text):
             yield at(page.shown, line, message, "quiz-marker", col)

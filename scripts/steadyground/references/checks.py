@@ -10,6 +10,7 @@ from typing import Iterator
 
 from steadyground.core.project import REFERENCES_HEADING, Page, Project, normalise
 from steadyground.core.rules import Problem, at, rule
+from steadyground.core.words import LANGUAGES
 from steadyground.references import bibliography
 
 MIN_REFERENCES = 3
@@ -74,13 +75,22 @@ def uncited_references(page: Page) -> list[str]:
                        for names, year, _ in found)]
 
 
+def every_article(project: Project) -> Iterator[tuple[Page, str]]:
+    """(article, its language's References heading) for the articles of every language."""
+    for language in LANGUAGES.values():
+        for page in project.articles_in(language):
+            yield page, language.references_heading
+
+
 @rule("references-section", "references")
 def references_section(project: Project) -> Iterator[Problem]:
-    for page in project.articles:
+    """Every article, in every language, ends with its References list ("## Referencias" in
+    Spanish) of at least three complete sources."""
+    for page, heading in every_article(project):
         items = reference_items(page)
         if not items:
             yield at(page.shown, page.body_line_offset + 1,
-                     f"the article has no '## References' section with a list; end it with one, at least "
+                     f"the article has no '{heading}' section with a list; end it with one, at least "
                      f"{MIN_REFERENCES} sources", "references-section")
             continue
         good = [i for i in items if _YEAR_IN_PARENS.search(i) and _SOURCE.search(i)]
@@ -101,7 +111,8 @@ def _citation_line(page: Page, written: str) -> int:
 
 @rule("citation-in-references", "references")
 def citation_in_references(project: Project) -> Iterator[Problem]:
-    for page in project.articles:
+    """Every (Author, year) in an article's text is in its References list, in every language."""
+    for page, heading in every_article(project):
         items = reference_items(page)
         found, unparsed = citations(page.prose)
         for part in unparsed:
@@ -114,12 +125,13 @@ def citation_in_references(project: Project) -> Iterator[Problem]:
             written = problem[1:problem.index("):")]
             yield at(page.shown, _citation_line(page, written),
                      problem.replace("): no reference", "): no item of the References list") +
-                     "; add the source to ## References or fix the citation", "citation-in-references")
+                     f"; add the source to {heading} or fix the citation", "citation-in-references")
 
 
 @rule("reference-is-cited", "references")
 def reference_is_cited(project: Project) -> Iterator[Problem]:
-    for page in project.articles:
+    """Every item of an article's References list is cited in its text, in every language."""
+    for page, _ in every_article(project):
         for item in uncited_references(page):
             yield at(page.shown, _item_line(page, item),
                      f"the reference '{item[:60]}' is never cited in the text; cite it as (Author, year) or remove it",
@@ -162,19 +174,26 @@ _MARKED = re.compile(r"not confirmed|unchecked|not checked", re.I)
 
 
 
-def unchecked_details(item: str) -> list[str]:
+def unchecked_details(item: str, marked: re.Pattern = _MARKED) -> list[str]:
+    """What a rendered reference prints as certain that the evidence marks unchecked; `marked`:
+    the language's words for "not confirmed". The year is matched without its letter, which the
+    build adds only where two works share authors and year."""
     plain = normalise(item)
     return [f"{author} ({year}): {why}; remove it or mark it 'not confirmed'"
             for author, year, detail, why in UNCHECKED_DETAILS
-            if plain.startswith(author) and f"({year})" in plain and re.search(detail, plain) and not _MARKED.search(plain)]
+            if plain.startswith(author) and f"({year[:4]}" in plain and re.search(detail, plain)
+            and not marked.search(plain)]
 
 
 @rule("unchecked-reference-detail", "references")
 def unchecked_reference_detail(project: Project) -> Iterator[Problem]:
-    for page in project.articles:
-        for item in reference_items(page):
-            for problem in unchecked_details(item):
-                yield at(page.shown, _item_line(page, item), problem, "unchecked-reference-detail")
+    """Details the evidence marks unchecked (some pages, DOIs, volumes) are left out of an
+    article's References or marked 'not confirmed' ("sin comprobar" in Spanish), in every language."""
+    for language in LANGUAGES.values():
+        for page in project.articles_in(language):
+            for item in reference_items(page):
+                for problem in unchecked_details(item, language.unchecked_marked):
+                    yield at(page.shown, _item_line(page, item), problem, "unchecked-reference-detail")
 
 
 @rule("bibliography", "references")
@@ -216,3 +235,39 @@ def reference_items(page: Page) -> list[str]:
         elif line.strip() and items:
             items[-1] += " " + line.strip()
     return items
+
+
+# The evidence files references.yml may cite (/work/shared/research/ and its copies in the repository).
+_EVIDENCE = re.compile(r"evidence(?:-additions(?:-2)?)?\.md §\S")
+_PUBLISHED = ("doi", "url", "venue", "publisher", "unchecked", "legislation")
+
+
+@rule("reference-evidence", "references")
+def reference_evidence(project: Project) -> Iterator[Problem]:
+    """Each entry of references.yml says where its evidence is checked (`evidence: evidence.md §5.1`,
+    evidence-additions.md or evidence-additions-2.md, with a section) and where the work was
+    published (a doi, url, venue, publisher or legislation; or `unchecked:`)."""
+    data = bibliography.load(project.root)
+    path = project.root / data.path
+    rows = path.read_text(encoding="utf-8").split("\n") if path.is_file() else []
+    for key, entry in data.entries.items():
+        line = data.lines.get(key, 1)
+        evidence = entry.get("evidence")
+        if isinstance(evidence, str) and evidence and not _EVIDENCE.match(evidence):
+            yield at(data.path, _field_line(rows, line, "evidence"), f"{key}: evidence: {evidence!r} names no checked entry; write the evidence file "
+                     "and section, e.g. evidence.md §5.1 (or evidence-additions.md, evidence-additions-2.md)",
+                     "reference-evidence")
+        if not any(entry.get(f) for f in _PUBLISHED) and entry.get("type") != "web":
+            yield at(data.path, line, f"{key}: says nowhere where the work was published; add doi:, url:, venue: "
+                     "or publisher: (or unchecked: saying what is not checked)", "reference-evidence")
+
+
+def _field_line(rows: list[str], key_line: int, name: str) -> int:
+    """The line of an entry's field (the entry's own line when it is not found before the next entry)."""
+    for number in range(key_line + 1, len(rows) + 1):
+        row = rows[number - 1]
+        if row[:1].strip():
+            break  # the next entry
+        if re.match(rf"\s+{name}\s*:", row):
+            return number
+    return key_line
