@@ -18,12 +18,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
-from harness.html import parse
 
 from harness.build import REPO
 from harness.generator import is_zensical
 from harness.languages import ENGLISH, SPANISH
 from harness.pages import html_files
+from steadyground.bench.html_tree import parse
 from steadyground.languages.sites import front_matter, page_path
 from steadyground.quizzes.config import DEFAULT_STRINGS
 

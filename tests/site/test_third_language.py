@@ -18,10 +18,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from harness.html import parse
 
 from harness.build import REPO, ZENSICAL
 from harness.generator import generator, is_zensical
+from steadyground.bench.html_tree import parse
 from steadyground.languages import sites as languages
 
 SITE_URL = "http://127.0.0.1:9/sg/"  # never fetched: the gate and the links only need a base

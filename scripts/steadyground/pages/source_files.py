@@ -5,6 +5,7 @@ rendered as the builds render it (steadyground/pages/render.py)."""
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from steadyground.core import languages, limits
@@ -114,5 +115,8 @@ def _problem(message: str, rule_name: str) -> Problem:
     """A page check's message at its path:LINE; an include's names the page it is in."""
     path, line = page_checks.place(message)
     rest = message[len(path) + (len(str(line)) + 1 if line else 0):]
+    column = re.match(r":(\d+)(?=: )", rest)  # path:LINE:COL, as the front matter reader names a quote
+    col = int(column.group(1)) if column else 1
+    rest = rest[column.end():] if column else rest
     included, _, text = rest.partition(": ")
-    return at(path, line, text + (f" {included.strip()}" if included.strip() else ""), rule_name)
+    return at(path, line, text + (f" {included.strip()}" if included.strip() else ""), rule_name, col)
