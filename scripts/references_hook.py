@@ -27,9 +27,11 @@ def on_config(config):
         # would leave `mkdocs serve` stuck on the last good site with the browser waiting.
         for line in format_problems(problems):
             serve_report.record_problem(line)
-    elif problems:
+    elif problems and not _site_hook_reports(config):
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
         raise PluginError(f"References have {count}:\n" + "\n".join(format_problems(problems)))
+    # Otherwise site_hook.py's first step (steadyground/build/sources.py) reports them in the
+    # next moment, with every other problem of the sources.
     _state["bibliography"] = references.load(root)
     return config
 
@@ -41,3 +43,7 @@ def on_page_markdown(markdown, *, page, config, files):
         if not serve_report.active():
             raise
         return markdown
+
+
+def _site_hook_reports(config) -> bool:
+    return any(Path(str(hook)).name == "site_hook.py" for hook in config["hooks"] or [])

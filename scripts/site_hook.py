@@ -24,10 +24,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from steadyground import check
 from steadyground.assets import bundles
 from steadyground.build import preview as serve_report
-from steadyground.core import front_matter
+from steadyground.build import sources
+from steadyground.core.config import load_config
 from steadyground.core.errors import BuildError
 from steadyground.languages import sites as languages
 from steadyground.pages import author_checks, page_checks
@@ -53,7 +53,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent.resolve()
     includes = _includes_dir(config, root)
     _state.update(root=root, includes=includes, site_path=config.extra["scope"], problems=[])
-    _check_sources(config, root, includes)  # first: nothing else reads a source before it is checked
+    _check_sources(config, root)  # first: nothing else reads a source before it is checked
     _setup_language_link(config)
     return config
 
@@ -149,16 +149,18 @@ def _setup_language_link(config) -> None:
         config.extra["language"]["homes"] = links.home  # for pages without a page object (404.html)
 
 
-def _check_sources(config, root: Path, includes: Path) -> None:
-    quiz_dir = root / str(config.extra.get("quiz", {}).get("dir", "quizzes"))
-    problems = pages.source_problems(root=root, docs_dir=Path(config.docs_dir), includes=includes, quiz_dir=quiz_dir)
-    problems = problems or check.for_build(root)  # make check's rules, where a build must stop too
-    problems += front_matter.config_problems(dict(config), Path(config.config_file_path).name)
+def _check_sources(config, root: Path) -> None:
+    """The first step of both builds (steadyground/build/sources.py) on this language's config,
+    read by the one config reader with this build's address: every problem at once."""
+    raw = load_config(Path(config.config_file_path))
+    raw["site_url"] = config.site_url
+    problems = sources.every_problem(raw, root, Path(config.config_file_path).name, pages_too=False).problems
     if problems and serve_report.active():
         for problem in problems:
             serve_report.record_problem(problem)
     elif problems:
-        raise PluginError("The site's sources have problems:\n" + "\n".join(problems))
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        raise PluginError(f"The site's sources have {count}:\n" + "\n".join(problems))
 
 
 def _includes_dir(config, root: Path) -> Path:

@@ -85,7 +85,7 @@ def test_no_import_runs_back_up_and_nothing_imports_the_tests():
 
 @pytest.mark.parametrize("planted, expected", [
     ("from steadyground.build import zensical\n", "core (layer 0) imports build"),
-    ("def late():\n    from steadyground.bench.html_tree import parse\n", "imports the tests (harness.html)"),
+    ("def late():\n    from harness.html import parse\n", "imports the tests (harness.html)"),
     ("import steadyground.quizzes.render\n", "core (layer 0) imports quizzes"),
     ("from steadyground import pages\n", "core (layer 0) imports pages"),
 ])

@@ -66,10 +66,10 @@ PLANTED = [
     ("reference-is-cited", "docs/es/articulos/x.md",
      ES_FRONT.format(twin="about.md") + "# T\n\nTexto.\n\n## Referencias\n\n- stark-2007\n",
      "docs/es/articulos/x.md:15:1: the reference 'Stark, E. (2007)."),
-    ("translation-of", "docs/es/x.md", EN_FRONT + "# T\n",
+    ("translation-names-its-twin", "docs/es/x.md", EN_FRONT + "# T\n",
      "docs/es/x.md:1:1: the front matter has no translation_of: name the English page"),
     ("translation-of", "docs/es/x.md", ES_FRONT.format(twin="articles/nope.md") + "# T\n",
-     "docs/es/x.md:6:1: translation_of: articles/nope.md names no English page (docs/articles/nope.md) (translation-of)"),
+     "docs/es/x.md:6:17: translation_of names docs/articles/nope.md, which is no English page;"),
     ("translation-of", "docs/es/zz.md", ES_FRONT.format(twin="about.md") + "# T\n",
      "docs/es/zz.md:6:1: translation_of: about.md is already translated by docs/es/acerca.md; "
      "translate each English page once (translation-of)"),

@@ -12,7 +12,7 @@ import yaml
 
 from harness.config import REPO
 from steadyground import plans as plankit
-from steadyground.pages import readability
+from steadyground.core import readability
 from steadyground.plans import render
 
 ENGLISH, SPANISH = REPO / "plans/plan.yml", REPO / "plans/es/plan.yml"

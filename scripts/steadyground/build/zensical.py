@@ -33,13 +33,10 @@ from pathlib import Path
 
 import yaml
 
-from steadyground import check
 from steadyground.assets import bundles
-from steadyground.core import front_matter
+from steadyground.build import preview, sources
 from steadyground.core.errors import BuildError
-from steadyground.core.problems import format_problems
 from steadyground.languages import sites as languages
-from steadyground.pages import author_checks, page_checks
 from steadyground.pages import build as pages
 from steadyground.pages import render as page_render
 from steadyground.plans.build import PlanBuild
@@ -75,12 +72,6 @@ class Staged:
     plans: PlanBuild | None = None  # None when the config does not run the plan hook
 
 
-def _runs_hook(config: dict, name: str) -> bool:
-    """Whether the config names a hook (scripts/<name>); its steps run here only then, so a
-    language without the quiz hook gets no quiz pages, as with MkDocs."""
-    return any(Path(str(hook)).name == name for hook in config.get("hooks") or [])
-
-
 def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: str | None = None) -> Staged:
     """Write the staging folder for `zensical build`, one per language (theme.language);
     `theme_dir` is Zensical's own theme, `site_url` replaces the config's. fresh=False (a
@@ -93,14 +84,18 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: s
     if fresh and root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True, exist_ok=True)  # a fresh clone has no staging folder yet
-    checked = _check_sources(config, project)  # before copying: copytree would follow a symbolic link
+    # Every problem of the sources before copying (copytree would follow a symbolic link): the
+    # same first step as the MkDocs hooks (build/sources.py), each page rendered and checked.
+    checked = sources.every_problem(config, project, "the config", pages_too=True)
+    if checked.problems:
+        raise BuildError("The site's sources have problems:\n" + "\n".join(checked.problems))
     docs = root / "next-docs"
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(project / config.get("docs_dir", "docs"), docs)
 
     quizzes, bibliography = checked.quizzes, checked.bibliography
-    plans = PlanBuild.from_config(config, project) if _runs_hook(config, "plan_hook.py") else None
+    plans = PlanBuild.from_config(config, project) if sources.runs_hook(config, "plan_hook.py") else None
     if plans is not None:  # before the references step, which renders the plan page's list too
         plans.load(project / config.get("docs_dir", "docs"))
         (docs / plans.page).parent.mkdir(parents=True, exist_ok=True)
@@ -109,7 +104,7 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: s
         text, src_uri = path.read_text(encoding="utf-8"), path.relative_to(docs).as_posix()
         embedded = checked.embedded.get(src_uri)
         if embedded is None:  # not a page of this config's own (the plan's, another language's)
-            embedded = _before_markdown(text, src_uri, bibliography, quizzes)
+            embedded = sources.before_markdown(text, src_uri, bibliography, quizzes)
         if embedded != text:
             path.write_text(embedded, encoding="utf-8")
     has_index = (docs / INDEX_URI).is_file()
@@ -255,69 +250,6 @@ def runtime_style_hashes(site: Path) -> list[str]:
     return hashes
 
 
-@dataclass
-class _Checked:
-    """What the checks read, for the staging to reuse."""
-    quizzes: QuizBuild | None  # None when the config does not run the quiz hook
-    bibliography: references.Bibliography | None  # None without the references hook
-    embedded: dict[str, str]  # each of the config's own pages (src_uri): its Markdown as Zensical gets it
-
-
-def _check_sources(config: dict, project: Path) -> _Checked:
-    """The author checks the MkDocs hook runs, on the sources: the shared sources first
-    (steadyground/pages/build.py), then every page (steadyground/pages/page_checks.py) as the hook sees it, after
-    the References list and the quizzes are put in, rendered with the config's Markdown
-    extensions as Zensical renders it (steadyground/pages/render.py). All problems at once."""
-    docs_dir = project / config.get("docs_dir", "docs")
-    includes = _includes(config, project)
-    quiz_dir = project / str((config.get("extra") or {}).get("quiz", {}).get("dir", "quizzes"))
-    problems = pages.source_problems(root=project, docs_dir=docs_dir, includes=includes, quiz_dir=quiz_dir)
-    problems = problems or check.for_build(project)  # make check's rules, where a build must stop too
-    problems += format_problems(references.problems(project))
-    problems += front_matter.config_problems(config, "the config")  # site_description and the like
-    if problems:
-        raise BuildError("The site's sources have problems:\n" + "\n".join(problems))
-
-    quizzes = None
-    if _runs_hook(config, "quiz_hook.py"):
-        quizzes = QuizBuild.from_extra(config.get("extra") or {}, project)
-        quizzes.load(project)
-    bibliography = references.load(project) if _runs_hook(config, "references_hook.py") else None
-    site_path = pages.site_scope(config.get("site_url"))
-    renderer = page_render.PageRenderer(config, project, includes)
-    embedded: dict[str, str] = {}
-    for src_uri, path in page_render.own_pages(config, project).items():
-        text = path.read_text(encoding="utf-8")
-        embedded[src_uri] = _before_markdown(text, src_uri, bibliography, quizzes)
-        source = author_checks.display_path(path, project)
-        try:
-            html = renderer.render(embedded[src_uri], source)
-        except Exception as error:  # noqa: BLE001 - an extension's failure is the author's message, not a traceback
-            problems.append(f"{source}: the page could not be rendered ({type(error).__name__}: {error})")
-            continue
-        problems += page_checks.page_problems(text, source=source, html=html, includes=includes, root=project,
-                                              page_dir=page_render.source_dir(src_uri, site_path), site_path=site_path)
-    if problems:  # every page's problems at once, before anything is staged
-        raise BuildError("The site's sources have problems:\n" + "\n".join(page_checks.in_order(problems)))
-    return _Checked(quizzes, bibliography, embedded)
-
-
-def _before_markdown(text: str, src_uri: str, bibliography: references.Bibliography | None,
-                     quizzes: QuizBuild | None) -> str:
-    """A page's Markdown after the MkDocs hooks' steps on it: the References list, the quizzes."""
-    embedded = references.render_page(text, bibliography) if bibliography is not None else text
-    return quizzes.embed(embedded, page_uri=src_uri) if quizzes else embedded
-
-
-def _includes(config: dict, project: Path) -> Path:
-    for extension in config.get("markdown_extensions", []):
-        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
-            base = (extension["pymdownx.snippets"] or {}).get("base_path", ["includes"])
-            first = base[0] if isinstance(base, list) and base else base or "includes"
-            return (project / first).resolve()
-    return (project / "includes").resolve()
-
-
 def finish(staged: Staged, dest: Path) -> list[Path]:
     """Run the HTML steps over the built site, then move it to `dest`. Returns the pages."""
     site = staged.site
@@ -401,8 +333,11 @@ def serve(zensical: str, config_path: Path, theme_dir: Path, dev_addr: str, poll
     itself watches only the staging folder), and putting quiz markup into each page it
     writes. A preview like `mkdocs serve`: no CSP (its live reload is an inline script)."""
     staged = stage(config_path, theme_dir)
-    server = subprocess.Popen([zensical, "serve", "-f", str(staged.config), "--dev-addr", dev_addr], cwd=staged.root)
-    seen, patched = sources_fingerprint(config_path), 0
+    def start() -> subprocess.Popen:
+        return subprocess.Popen([zensical, "serve", "-f", str(staged.config), "--dev-addr", dev_addr], cwd=staged.root)
+
+    server = start()
+    seen, patched, broken = sources_fingerprint(config_path), 0, False
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the server with us
     try:
         while server.poll() is None:
@@ -414,13 +349,32 @@ def serve(zensical: str, config_path: Path, theme_dir: Path, dev_addr: str, poll
                     staged = stage(config_path, theme_dir, fresh=False)
                 except BuildError as error:
                     print(f"ERROR: {error}", flush=True)  # keep serving; the author fixes and saves
-            patched = _assemble_newer(staged, patched)
+                    broken = show_problems(staged.site, str(error))
+                    continue
+                if broken:  # fixed: a fresh `zensical serve` writes every page again (the staged
+                    # sources are as before the mistake, which never reached them, so an
+                    # incremental rebuild would leave the problem pages in place)
+                    server.terminate()
+                    server.wait()
+                    server, broken = start(), False
+            if not broken:
+                patched = _assemble_newer(staged, patched)
     except KeyboardInterrupt:
         pass
     finally:
         if server.poll() is None:
             server.terminate()
     return server.wait()
+
+
+def show_problems(site: Path, message: str) -> bool:
+    """While previewing, a save that breaks the sources shows its problems on every page, as
+    `make serve` does with MkDocs (build/preview.py's page), until the next good save."""
+    problems = [line for line in message.splitlines()[1:] if line.strip()] or [message]
+    page = preview.error_page(problems)
+    for path in site.rglob("*.html") if site.is_dir() else []:
+        path.write_text(page, encoding="utf-8")
+    return True
 
 
 def _assemble_newer(staged: Staged, since_ns: int) -> int:

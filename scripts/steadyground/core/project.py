@@ -130,7 +130,7 @@ class Page:
         for name in self.snippets():
             path = includes / name
             if path.is_file():
-                text = path.read_text(encoding="utf-8")
+                text = path.read_text(encoding="utf-8-sig")
                 targets |= {resolve(self.name, target) for target in markdown_link_targets(text)}
         return targets
 
@@ -325,7 +325,7 @@ class Project:
         found = list(self.pages)
         for folder in TRANSLATION_FOLDERS:
             path = self.docs / folder
-            found += [Page(p, p.read_text(encoding="utf-8"), self.docs) for p in sorted(path.rglob("*.md"))
+            found += [Page(p, p.read_text(encoding="utf-8-sig"), self.docs) for p in sorted(path.rglob("*.md"))
                       if not limits.source_problems(p, str(p))] if path.is_dir() else []
         return tuple(found)
 
@@ -394,7 +394,7 @@ class Project:
         """includes/<name>.md -> text."""
         if not self.includes.is_dir():
             return {}
-        return {f"includes/{p.name}": p.read_text(encoding="utf-8") for p in sorted(self.includes.glob("*.md"))}
+        return {f"includes/{p.name}": p.read_text(encoding="utf-8-sig") for p in sorted(self.includes.glob("*.md"))}
 
     @functools.cached_property
     def quiz_paths(self) -> tuple[Path, ...]:
@@ -406,7 +406,7 @@ class Project:
         found = []
         for path in self.quiz_paths:
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
             except yaml.YAMLError:
                 continue
             if isinstance(data, dict):
@@ -423,7 +423,7 @@ class Project:
         for language in TRANSLATION_FOLDERS:
             for path in sorted((self.quiz_dir / language).glob("*.yml")):
                 try:
-                    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                    data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
                 except yaml.YAMLError:
                     continue
                 if isinstance(data, dict):

@@ -4,7 +4,7 @@ The body is the Markdown after the front matter and before "## References", with
 code, tables, HTML tags, admonition markers, snippet lines or link targets: what a
 reader reads as prose. The grade comes from textstat (pinned; 0.7.8 works offline).
 
-    python scripts/steadyground/pages/readability.py docs/articles/*.md
+    python scripts/steadyground/core/readability.py docs/articles/*.md
 """
 
 from __future__ import annotations

@@ -32,8 +32,7 @@ def translation_of(project: Project) -> Iterator[Problem]:
             twin = _twin_name(page)
             line = page.key_line("translation_of")
             if twin is None:
-                yield at(page.shown, 1, "the front matter has no translation_of: name the English page this page "
-                         "translates, e.g. translation_of: articles/planning-ahead.md", "translation-of")
+                continue  # rule translation-names-its-twin
             elif not project.has_page(twin) and twin not in project.plan_pages:
                 yield _missing(project, page, twin)
             elif twin in seen:
@@ -44,6 +43,24 @@ def translation_of(project: Project) -> Iterator[Problem]:
         yield from _quiz_twins(project, language.code)
 
 
+@rule("translation-names-its-twin", "translations")
+def translation_names_its_twin(project: Project) -> Iterator[Problem]:
+    """Every translated page and quiz says which English page or quiz it translates
+    (`translation_of:`), so the language link and the checks can pair them."""
+    for language in LANGUAGES.values():
+        if not language.is_translation:
+            continue
+        for page in project.pages_in(language.code):
+            if not page.meta_is_invalid and _twin_name(page) is None:
+                yield at(page.shown, 1, "the front matter has no translation_of: name the English page this page "
+                         "translates, e.g. translation_of: articles/planning-ahead.md", "translation-names-its-twin")
+        for quiz in project.quizzes_in(language.code):
+            twin = quiz.data.get("translation_of")
+            if not (isinstance(twin, str) and twin.strip()):
+                yield at(quiz.shown, 1, "the quiz has no translation_of: name the English quiz it translates by its "
+                         "file name without .yml, e.g. translation_of: readiness", "translation-names-its-twin")
+
+
 def _quiz_twins(project: Project, code: str) -> Iterator[Problem]:
     """The same for a translation's quizzes (quizzes/<code>/), whose twin is an English quiz's slug."""
     seen: dict[str, str] = {}
@@ -52,8 +69,7 @@ def _quiz_twins(project: Project, code: str) -> Iterator[Problem]:
         text = quiz.path.read_text(encoding="utf-8")
         line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("translation_of:")), 1)
         if not (isinstance(twin, str) and twin.strip()):
-            yield at(quiz.shown, 1, "the quiz has no translation_of: name the English quiz it translates by its file "
-                     "name without .yml, e.g. translation_of: readiness", "translation-of")
+            continue  # rule translation-names-its-twin
         elif twin not in project.quiz_slugs:
             yield at(quiz.shown, line, f"translation_of: {twin} names no English quiz (quizzes/{twin}.yml)",
                      "translation-of")

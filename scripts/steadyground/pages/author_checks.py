@@ -48,7 +48,7 @@ DOCS_SUFFIXES = {".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 ASSET_FOLDERS = ("assets/javascripts", "assets/stylesheets")
 
 
-def docs_file_problems(docs_dir: Path, root: Path, language_folders: Iterable[str] = ("es",)) -> list[str]:
+def docs_file_problems(docs_dir: Path, root: Path) -> list[str]:
     """Each file under docs/ of a type the site does not need, or at a theme asset path (also
     inside another language's folder, docs/<code>/)."""
     problems = []
@@ -56,10 +56,12 @@ def docs_file_problems(docs_dir: Path, root: Path, language_folders: Iterable[st
         if not path.is_file() or path.is_symlink():
             continue
         inside = path.relative_to(docs_dir).as_posix()
-        folder, _, rest = inside.partition("/")
-        inside_language = rest if rest and folder in language_folders else inside
+        _, _, rest = inside.partition("/")
+        # Inside any first folder too: a language's pages are docs/<code>/, and a folder that is
+        # not (yet) a language costs nothing to hold to the same rule.
+        places = [inside] + ([rest] if rest else [])
         shown = display_path(path, root)
-        if any(inside_language.startswith(folder + "/") for folder in ASSET_FOLDERS):
+        if any(place.startswith(asset + "/") for place in places for asset in ASSET_FOLDERS):
             problems.append(f"{shown}: a file at the theme's asset path would replace a script or stylesheet of "
                             "the site; scripts and stylesheets come only from overrides/ (through the bundle)")
         elif path.suffix.lower() not in DOCS_SUFFIXES:

@@ -8,7 +8,6 @@ from urllib.parse import urlparse
 
 from steadyground.core import front_matter, limits
 from steadyground.core.errors import BuildError
-from steadyground.core.languages import language_folders
 from steadyground.pages import author_checks
 from steadyground.safety.csp import SitePolicy, inline_scripts
 from steadyground.safety.links import harden_external_links
@@ -61,7 +60,7 @@ def source_problems(*, root: Path, docs_dir: Path, includes: Path, quiz_dir: Pat
     page is read (a nested missing snippet would otherwise stop a build with a traceback)."""
     folders = [docs_dir, includes, quiz_dir]
     problems = author_checks.symlinks([f for f in folders if f.exists() or f.is_symlink()], root)
-    problems += author_checks.docs_file_problems(docs_dir, root, language_folders(root))
+    problems += author_checks.docs_file_problems(docs_dir, root)
     # Every page's size and front matter, before MkDocs or Zensical parses any of them (an
     # alias bomb or a 500-deep list would hang or crash the generator's own reading).
     for page in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() and not problems else []:

@@ -20,6 +20,7 @@ from steadyground.references import bibliography
 
 @rule("source-files", "sources")
 def source_files(project: Project) -> Iterator[Problem]:
+    """No symbolic links and no invisible characters in file names under docs/, includes/ and quizzes/."""
     folders = [f for f in (project.docs, project.includes, project.quiz_dir) if f.exists() or f.is_symlink()]
     for text in author_checks.symlinks(folders, project.root):
         yield from_message(text, "source-files")
@@ -38,6 +39,8 @@ def size_and_depth_limits(project: Project) -> Iterator[Problem]:
 
 @rule("snippets", "sources")
 def snippets(project: Project) -> Iterator[Problem]:
+    """Every `--8<--` snippet a page or snippet includes is a file in includes/, and glossary
+    definitions hold no markup."""
     if not project.includes.is_dir():
         return
     yield from _page_checks(project, "snippets")
@@ -50,6 +53,8 @@ def snippets(project: Project) -> Iterator[Problem]:
 
 @rule("front-matter-markup", "sources")
 def front_matter_markup(project: Project) -> Iterator[Problem]:
+    """Front matter is valid YAML without anchors, aliases or tags, and each key has its type
+    (core/front_matter.py)."""
     # steadyground/core/front_matter.py: the build's own reader; front-matter-yaml when it is not YAML
     yield from _page_checks(project, "front-matter-markup")
     yield from _page_checks(project, "front-matter-yaml")
