@@ -5,38 +5,19 @@ page lists them, the preview reloads), and the next good save brings the site ba
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from quiz_minisite import VALID_QUIZZES, make_project
 
+from harness.http import free_port, wait_for
 from steadyground.build import preview as serve_report
 
 INVALID = Path(__file__).resolve().parents[1] / "fixtures" / "quizzes" / "invalid"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for(url: str, predicate, seconds: float = 90) -> str:
-    deadline, text = time.monotonic() + seconds, ""
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                text = response.read().decode("utf-8")
-            if predicate(text):
-                return text
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise AssertionError(f"timed out; last page:\n{text[:2000]}")
+_free_port, _wait_for = free_port, wait_for  # the names the preview tests use
 
 
 def test_error_page_lists_every_problem_escaped():
