@@ -46,4 +46,4 @@ def on_page_markdown(markdown, *, page, config, files):
 
 
 def _site_hook_reports(config) -> bool:
-    return any(Path(str(hook)).name == "site_hook.py" for hook in config["hooks"] or [])
+    return any(Path(str(hook)).name == "site_hook.py" for hook in getattr(config, "hooks", None) or [])

@@ -145,14 +145,5 @@ def test_the_mkdocs_build_stops_listing_every_reference_problem(tmp_path):
     assert "references.yml:1:1: 'stark-2007' is cited by no page" in message
 
 
-def test_the_zensical_staging_renders_references(tmp_path):
-    """Zensical runs no hooks: steadyground/build/zensical.py stages each page through render_page."""
-    from steadyground.build import zensical
-
-    source = (ROOT / "scripts" / "steadyground" / "build" / "zensical.py").read_text(encoding="utf-8")
-    assert "references.render_page(" in source and "references.problems(project)" in source
-    assert zensical.references is references
-
-
 def test_problems_are_quizkit_problems():
     assert all(isinstance(p, Problem) for p in references.page_problems("## References\n\n- x-1\n", "a.md", BIBLIOGRAPHY))

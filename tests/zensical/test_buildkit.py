@@ -11,16 +11,18 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from harness.build import REPO
+from steadyground.build.sources import runs_hook as _runs_hook
 from steadyground.build.zensical import (
     Staged,
-    _check_sources,
     _derived_config,
-    _runs_hook,
     _sync,
     plain_messages,
     runtime_style_hashes,
     with_alternates,
     with_language_link,
+)
+from steadyground.build.zensical import (
+    check_sources as _check_sources,
 )
 from steadyground.core.errors import BuildError
 from steadyground.languages import sites as languages

@@ -72,6 +72,15 @@ class Staged:
     plans: PlanBuild | None = None  # None when the config does not run the plan hook
 
 
+def check_sources(config: dict, project: Path) -> sources.Checked:
+    """Every problem of the sources, the same first step as the MkDocs hooks (build/sources.py),
+    each page rendered and checked; a BuildError listing them all, sorted."""
+    checked = sources.every_problem(config, project, "the config", pages_too=True)
+    if checked.problems:
+        raise BuildError("The site's sources have problems:\n" + "\n".join(checked.problems))
+    return checked
+
+
 def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: str | None = None) -> Staged:
     """Write the staging folder for `zensical build`, one per language (theme.language);
     `theme_dir` is Zensical's own theme, `site_url` replaces the config's. fresh=False (a
@@ -84,11 +93,7 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: s
     if fresh and root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True, exist_ok=True)  # a fresh clone has no staging folder yet
-    # Every problem of the sources before copying (copytree would follow a symbolic link): the
-    # same first step as the MkDocs hooks (build/sources.py), each page rendered and checked.
-    checked = sources.every_problem(config, project, "the config", pages_too=True)
-    if checked.problems:
-        raise BuildError("The site's sources have problems:\n" + "\n".join(checked.problems))
+    checked = check_sources(config, project)  # before copying: copytree would follow a symbolic link
     docs = root / "next-docs"
     if docs.exists():
         shutil.rmtree(docs)
