@@ -15,6 +15,7 @@ import textstat
 from steadyground.core import readability
 from steadyground.core.banned import BANNED
 from steadyground.core.banned_es import BANNED_ES
+from steadyground.core.languages import REFERENCES_HEADINGS
 
 
 class DiagnosisWords(NamedTuple):
@@ -110,7 +111,7 @@ def spanish_word_count(markdown: str) -> int:
 
 
 ENGLISH = Language(
-    code="en", name="English", folder="", articles="articles", references_heading="## References",
+    code="en", name="English", folder="", articles="articles", references_heading="## " + REFERENCES_HEADINGS["en"],
     reading=Reading("school grade (Flesch-Kincaid)", readability.grade, 8.0, higher_is_plainer=False),
     word_count=readability.word_count, article_words=(700, 1500),
     help_page="help.md", safe_use_page="safe-use.md", safety_article="articles/planning-ahead.md",
@@ -140,7 +141,7 @@ ENGLISH = Language(
 )
 
 SPANISH = Language(
-    code="es", name="Spanish", folder="es", articles="articulos", references_heading="## Referencias",
+    code="es", name="Spanish", folder="es", articles="articulos", references_heading="## " + REFERENCES_HEADINGS["es"],
     reading=Reading("Fernández-Huerta", fernandez_huerta, 70.0, higher_is_plainer=True,
                     score_all=fernandez_huerta_all),
     word_count=spanish_word_count, article_words=(700, 1500),
