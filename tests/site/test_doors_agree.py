@@ -1,14 +1,17 @@
 """Every door names an author's mistake at the same place (issues 20 and 22): `make check`
-(scripts/check_site.py), the MkDocs build and the Zensical build run one set of per-page
-checks (scripts/steadyground/pages/page_checks.py) and each says `path:LINE` for the same line, English
-and Spanish pages alike. Mistakes are planted several to a project, so each door runs once
-per project; this file runs both generators itself (it is not in the Zensical suite)."""
+(scripts/check_site.py), the MkDocs build, the Zensical build and both previews (`make serve`,
+either generator) run one set of checks (scripts/steadyground/build/sources.py and
+pages/page_checks.py) and each says `path:LINE` for the same line, English and Spanish pages
+alike. Mistakes are planted several to a project, so each door runs once per project; this
+file runs both generators itself (it is not in the Zensical suite)."""
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from harness.build import REPO, ZENSICAL
+from harness.http import free_port, wait_for
 
 SOURCES = ("docs", "overrides", "scripts", "includes", "quizzes", "plans")
 CONFIGS = ("mkdocs.yml", "mkdocs.es.yml")
@@ -80,6 +84,31 @@ def _build(generator: str, project: Path, out: Path) -> str:
     return output
 
 
+def _preview(generator: str, project: Path) -> str:
+    """Each language's preview (`make serve`'s command) started on the project: the problem
+    page's lines, one per problem, as the author reads them in the browser."""
+    output = ""
+    for config in CONFIGS:
+        port = free_port()
+        address = f"127.0.0.1:{port}"
+        if generator == "mkdocs":
+            command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / config), "--no-strict",
+                       "--dev-addr", address]
+        else:
+            command = [sys.executable, str(project / "scripts" / "build_zensical.py"), "serve", "-f",
+                       str(project / config), "--dev-addr", address, "--zensical", str(ZENSICAL)]
+        server = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, start_new_session=True)
+        path = "/steady-ground/es/" if config == "mkdocs.es.yml" else "/steady-ground/"
+        try:
+            page = wait_for(f"http://{address}{path}", lambda text: "did not build" in text, seconds=240)
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+        output += "\n".join(html.unescape(item) for item in re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.S)) + "\n"
+    return output
+
+
 def _build_messages(output: str) -> dict[str, str]:
     """{path:LINE: message} of a build's output."""
     found: dict[str, str] = {}
@@ -94,6 +123,7 @@ def _assert_doors_agree(project: Path, out: Path, planted: dict[tuple[str, int],
     doors = {"make check": _check(project)}
     for generator in ("mkdocs", "zensical"):
         doors[generator] = _build_messages(_build(generator, project, out))
+        doors[f"{generator} preview"] = _build_messages(_preview(generator, project))
     for (page, line), words in planted.items():
         place = f"{page}:{line}"
         messages = {door: found.get(place) for door, found in doors.items()}

@@ -11,7 +11,9 @@ rebuild but runs the startup event once."""
 from __future__ import annotations
 
 import html
+import http.server
 import logging
+import threading
 from pathlib import Path
 
 _state: dict = {"active": False, "problems": [], "handler": None}
@@ -93,3 +95,27 @@ lists the same problems (AUTHORING.md explains each rule).</p>
 </body>
 </html>
 """
+
+
+def serve_problem_page(dev_addr: str, found: list[str]) -> http.server.ThreadingHTTPServer:
+    """The problem page at every address of `dev_addr` ("host:port"), for a preview whose
+    sources are broken before its generator has built anything (Zensical's); shut it down
+    once a save fixes them."""
+    page = error_page(found).encode("utf-8")
+
+    class ProblemPage(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the http.server name
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args):  # the preview's own requests are not the author's problems
+            pass
+
+    host, _, port = dev_addr.rpartition(":")
+    server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), ProblemPage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server

@@ -337,7 +337,8 @@ def serve(zensical: str, config_path: Path, theme_dir: Path, dev_addr: str, poll
     """`zensical serve` on the staged site, re-staging whenever a source changes (Zensical
     itself watches only the staging folder), and putting quiz markup into each page it
     writes. A preview like `mkdocs serve`: no CSP (its live reload is an inline script)."""
-    staged = stage(config_path, theme_dir)
+    staged = _first_good_stage(config_path, theme_dir, dev_addr, poll_seconds)
+
     def start() -> subprocess.Popen:
         return subprocess.Popen([zensical, "serve", "-f", str(staged.config), "--dev-addr", dev_addr], cwd=staged.root)
 
@@ -372,11 +373,43 @@ def serve(zensical: str, config_path: Path, theme_dir: Path, dev_addr: str, poll
     return server.wait()
 
 
+def _first_good_stage(config_path: Path, theme_dir: Path, dev_addr: str, poll_seconds: float) -> Staged:
+    """Stage the site; while the sources are broken, show their problems at the preview's
+    address (every page) and try again on every save, so the preview never just fails."""
+    try:
+        return stage(config_path, theme_dir)
+    except BuildError as error:
+        print(f"ERROR: {error}", flush=True)
+        server = preview.serve_problem_page(dev_addr, _problem_lines(str(error)))
+    seen = sources_fingerprint(config_path)
+    try:
+        while True:
+            time.sleep(poll_seconds)
+            now = sources_fingerprint(config_path)
+            if now == seen:
+                continue
+            seen = now
+            try:
+                return stage(config_path, theme_dir)
+            except BuildError as error:
+                print(f"ERROR: {error}", flush=True)
+                server.shutdown()
+                server.server_close()
+                server = preview.serve_problem_page(dev_addr, _problem_lines(str(error)))
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _problem_lines(message: str) -> list[str]:
+    """A BuildError's problems, one per line after its first ("... have problems:")."""
+    return [line for line in message.splitlines()[1:] if line.strip()] or [message]
+
+
 def show_problems(site: Path, message: str) -> bool:
     """While previewing, a save that breaks the sources shows its problems on every page, as
     `make serve` does with MkDocs (build/preview.py's page), until the next good save."""
-    problems = [line for line in message.splitlines()[1:] if line.strip()] or [message]
-    page = preview.error_page(problems)
+    page = preview.error_page(_problem_lines(message))
     for path in site.rglob("*.html") if site.is_dir() else []:
         path.write_text(page, encoding="utf-8")
     return True
