@@ -1,4 +1,4 @@
-"""The rules written once for every language (each language's words: checkkit/languages.py):
+"""The rules written once for every language (each language's words: core/words.py):
 each catches its mistake, planted in a copy of the real sources, at the file, line and column
 an author needs; and the real project is clean (make check exits 0)."""
 

@@ -5,7 +5,7 @@ the safety callout's wording, the help page's numbers against crisis_lines_es.ym
 The author rules for Spanish pages (reading level, length, front matter, headings, References,
 the English twin, safety links and callout, banned wording, tú, no English left, links, the
 help for every country served) are make check's, written once for every language
-(scripts/steadyground/check/, each language's words in checkkit/languages.py) and tested in
+(scripts/steadyground/check/, each language's words in core/words.py) and tested in
 tests/checkkit/test_every_language.py."""
 
 from __future__ import annotations

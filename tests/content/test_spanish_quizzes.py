@@ -5,8 +5,8 @@ The author rules they share with the English quizzes and the Spanish pages (tran
 reading level, tú, no English left, banned wording, the intro's words, links, result links, the
 flags' wording) are
 make check's, written once for every language (scripts/steadyground/check/, each language's words in
-checkkit/languages.py) and tested in tests/checkkit/test_every_language.py. That a translation
-scores exactly like its source is quizkit's job (quizkit/translation.py), run by the build and
+core/words.py) and tested in tests/checkkit/test_every_language.py. That a translation
+scores exactly like its source is the quiz engine's job (quizzes/translation.py), run by the build and
 `make check`."""
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def test_rule(slug, rule):
 def test_every_reader_string_is_checked():
     """Nothing a reader sees is left out of make check's wording rules: every string of the file
     that is not a key, an id, a scale name, a link target or test data (examples) is one of the
-    reader texts checkkit reads (Quiz.reader_text_paths)."""
+    reader texts checkkit reads (quizzes/fields.py reader_text_paths)."""
     for slug in SLUGS:
         data = spanish_quizzes()[slug].data
         texts = {text for _, text in fields.reader_texts(spanish_quizzes()[slug].data)}

@@ -1,4 +1,4 @@
-"""plankit's rules: every mistake in a plan file is named as path:LINE:COL (rule), never a
+"""The plan feature's rules: every mistake in a plan file is named as path:LINE:COL (rule), never a
 traceback; the fixtures in tests/plan/fixtures/bad/ are replayed (the first line of each says
 where its problem must be reported), and a translation is locked to its source's ids."""
 
@@ -76,7 +76,7 @@ def test_a_translation_keeps_its_sources_ids_kinds_and_lines(tmp_path, edit, exp
 
 
 def test_make_check_reports_a_plan_mistake_in_a_project(tmp_path):
-    """The plan-file rule of `make check` (checkkit) on a made-up project."""
+    """The plan-file rule of `make check` on a made-up project."""
     (tmp_path / "docs" / "es").mkdir(parents=True)
     (tmp_path / "docs" / "help.md").write_text("# Help\n", encoding="utf-8")
     (tmp_path / "plans" / "es").mkdir(parents=True)

@@ -1,4 +1,4 @@
-"""plans/schema.json (for editors) agrees with plankit's rules on the real plans, the good
+"""plans/schema.json (for editors) agrees with The plan feature's rules on the real plans, the good
 fixtures and the bad fixtures whose mistake is one of shape."""
 
 from __future__ import annotations

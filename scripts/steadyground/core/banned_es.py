@@ -1,6 +1,6 @@
 """Spanish words the pages and quizzes must not use (evidence.md "NOT supported", issue 11,
 safety.md CONT-6): myths, labels, causal wording for correlational studies, outcome promises and
-blaming words. The Spanish list of the banned-wording rule (checkkit/language.py; English there);
+blaming words. The Spanish list of the banned-wording rule (pages/wording.py; English there);
 each entry has an example it must catch."""
 
 from __future__ import annotations

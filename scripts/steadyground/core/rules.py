@@ -41,7 +41,7 @@ def at_place(path: str, place: tuple[int, int], message: str, rule_name: str) ->
 
 
 def from_message(text: str, rule_name: str) -> Problem:
-    """A sitekit message ("path:line:col: message", "path:line: message" or "path: message") as a Problem."""
+    """A page-check message ("path:line:col: message", "path:line: message" or "path: message") as a Problem."""
     path, _, rest = text.partition(": ")
     numbers: list[int] = []
     while ":" in path and len(numbers) < 2 and path.rpartition(":")[2].isdigit():

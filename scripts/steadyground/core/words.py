@@ -19,7 +19,7 @@ from steadyground.core.languages import REFERENCES_HEADINGS
 
 
 class DiagnosisWords(NamedTuple):
-    """A language's words for the diagnosis-status rule (checkkit/accuracy.py)."""
+    """A language's words for the diagnosis-status rule (pages/accuracy.py)."""
     not_a_diagnosis: Pattern
     trauma_bond: Pattern
     it_is: Pattern  # a sentence that starts "It is not ..." about the term named just before
@@ -61,13 +61,13 @@ class Language:
     names_abuse: Pattern        # an article about abuse names it (safety.md A5)
     intro_needs: tuple = ()     # (pattern, what the quiz intro must say)
     exit_keys: str = ""         # words naming the exit keys, which the quiz page adds itself
-    banned: tuple = ()          # Banned wording (checkkit/language.py, banned-wording)
+    banned: tuple = ()          # Banned wording (pages/wording.py, banned-wording)
     advocate: Pattern = re.compile(r"advocate", re.I)   # a raised flag points to an advocate
     advocate_words: str = "advocate"
     crisis_line: Pattern = re.compile(r"crisis line|\(tel:988\)", re.I)  # a crisis flag names a crisis line
     danger_now: Pattern = re.compile(r"in danger now, call", re.I)        # a danger flag says what to do now
     danger_now_words: str = "If you are in danger now, call"
-    diagnosis: DiagnosisWords | None = None  # checkkit/accuracy.py, diagnosis-status
+    diagnosis: DiagnosisWords | None = None  # pages/accuracy.py, diagnosis-status
     study_rules: tuple = ()     # (study as cited, what a paragraph citing it may not say, why)
     unchecked_marked: Pattern = re.compile(r"not confirmed|unchecked|not checked", re.I)  # a detail marked unchecked
     is_translation: bool = False

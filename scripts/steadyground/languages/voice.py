@@ -1,4 +1,4 @@
-"""How a language's pages speak (checkkit/languages.py holds each language's words): one form of
+"""How a language's pages speak (core/words.py holds each language's words): one form of
 address (Spanish: tú, never usted or vosotros), no words of another language left over from a
 translation, and an article about abuse names it (safety.md A5). Over each page's front matter
 and text up to its References, the snippets of its language, and every reader-facing string of
@@ -73,7 +73,7 @@ def _everywhere(project: Project, language: Language, pattern: Pattern, name: st
 @rule("one-register", "wording")
 def one_register(project: Project) -> Iterator[Problem]:
     """The Spanish site speaks to the reader as tú: no usted, ustedes, vosotros or vos, and no
-    usted imperatives such as 'Llame' (checkkit/languages.py, register)."""
+    usted imperatives such as 'Llame' (core/words.py, register)."""
     for language in LANGUAGES.values():
         if language.register is not None:
             yield from _everywhere(project, language, language.register, "one-register",
@@ -84,7 +84,7 @@ def one_register(project: Project) -> Iterator[Problem]:
 @rule("untranslated-words", "wording")
 def untranslated_words(project: Project) -> Iterator[Problem]:
     """A translated page, snippet or quiz holds no common English words left from its source
-    (checkkit/languages.py, other_language); citations, code and link targets are not read."""
+    (core/words.py, other_language); citations, code and link targets are not read."""
     for language in LANGUAGES.values():
         if language.other_language is not None:
             yield from _everywhere(project, language, language.other_language, "untranslated-words",
@@ -94,7 +94,7 @@ def untranslated_words(project: Project) -> Iterator[Problem]:
 @rule("names-the-abuse", "safety")
 def names_the_abuse(project: Project) -> Iterator[Problem]:
     """An article names abuse, control or violence, not only 'a hard relationship' (safety.md A5),
-    in every language (checkkit/languages.py, names_abuse)."""
+    in every language (core/words.py, names_abuse)."""
     for language in LANGUAGES.values():
         for page in project.articles_in(language):
             if not language.names_abuse.search(page.prose):

@@ -129,7 +129,7 @@ def careful_wording(project: Project) -> Iterator[Problem]:
                 yield at(shown, line, f"'{words}': {REASONS[rid]}", f"careful-wording:{rid}")
 
 
-# What a paragraph that cites a study may not say about it (each language's list: checkkit/languages.py).
+# What a paragraph that cites a study may not say about it (each language's list: core/words.py).
 STUDY_RULES = list(ENGLISH.study_rules)
 
 

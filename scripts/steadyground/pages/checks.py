@@ -22,7 +22,7 @@ KNOWN_KEYS = {"title", "tab_title", "description", "reviewed", "content_note",
 @rule("reading-level", "pages")
 def reading_level(project: Project) -> Iterator[Problem]:
     """Every page and quiz reads plainly: English at school grade 8 or lower (Flesch-Kincaid),
-    Spanish at Fernández-Huerta 70 or more (checkkit/languages.py)."""
+    Spanish at Fernández-Huerta 70 or more (core/words.py)."""
     for language in LANGUAGES.values():
         measure, pages = language.reading, project.pages_in(language.code)
         quizzes = project.quizzes_in(language.code)

@@ -1,6 +1,6 @@
 """Safety planning before "no contact" on every page that talks about leaving (CONT-4), in
 every language: the words for leaving, the help, safe-use and safety-planning pages and the
-safety snippet come from checkkit/languages.py."""
+safety snippet come from core/words.py."""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ def sources_by_language(project: Project) -> list[tuple[str, str, int, str]]:
 @rule("banned-wording", "language")
 def banned_wording(project: Project) -> Iterator[Problem]:
     """Unsupported claims, labels for the other person, victim-blaming and euphemism, from each
-    language's list (English here, Spanish in checkkit/banned_es.py), in pages, snippets, front
+    language's list (English here, Spanish in core/banned_es.py), in pages, snippets, front
     matter and every reader-facing string of the quizzes."""
     from steadyground.core.words import LANGUAGES
     from steadyground.quizzes.checks import quiz_places

@@ -13,7 +13,7 @@ from steadyground.core.rules import Problem, rule
 
 @rule("plan-file", "plans")
 def plan_file(project: Project) -> Iterator[Problem]:
-    """plankit's rules on plans/plan.yml and its translations plans/<language>/plan.yml
+    """The plan feature's rules on plans/plan.yml and its translations plans/<language>/plan.yml
     (plans/README.md)."""
     folder = project.root / "plans"
     if not folder.is_dir():

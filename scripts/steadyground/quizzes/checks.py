@@ -113,7 +113,7 @@ MAX_INTRO_WORDS = 70
 def intro_wording(project: Project) -> Iterator[Problem]:
     """A quiz's intro, in every language, says it is not a diagnosis, that only the reader can
     decide and that answers stay on the device (CONT-1), links the safe-use page, keeps to 70
-    words and leaves the exit keys to the page (each language's words: checkkit/languages.py)."""
+    words and leaves the exit keys to the page (each language's words: core/words.py)."""
     from steadyground.core.words import LANGUAGES
     for language in LANGUAGES.values():
         safe_use = language.from_quiz(language.safe_use_page)
