@@ -23,6 +23,8 @@ ZENSICAL_SUITE = (
     "tests/safety/test_gate.py",  # the gate on this build and on tampered copies of it (round 1)
     "tests/safety/test_identity.py",  # every script and stylesheet known by its bytes (round 2)
     "tests/safety/test_round2.py",  # round 2: the gate's reading, and the author checks with source lines
+    "tests/safety/test_limits.py",  # round 2: each limit case stops the build at its line, no hang, no traceback
+    "tests/safety/test_author_input.py",  # rounds 1 and 2: every payload an author can write, named at its line
     "tests/site/test_static_scan.py",
     "tests/site/test_build.py",  # strict: broken links, anchors, other-host images fail; sources untouched
     "tests/site/test_spanish_build.py",  # Spanish in es/: interface, index, hreflang, the language link

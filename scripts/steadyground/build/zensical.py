@@ -72,10 +72,10 @@ class Staged:
     plans: PlanBuild | None = None  # None when the config does not run the plan hook
 
 
-def check_sources(config: dict, project: Path) -> sources.Checked:
+def check_sources(config: dict, project: Path, config_name: str = "mkdocs.yml") -> sources.Checked:
     """Every problem of the sources, the same first step as the MkDocs hooks (build/sources.py),
     each page rendered and checked; a BuildError listing them all, sorted."""
-    checked = sources.every_problem(config, project, "the config", pages_too=True)
+    checked = sources.every_problem(config, project, config_name, pages_too=True)
     if checked.problems:
         raise BuildError("The site's sources have problems:\n" + "\n".join(checked.problems))
     return checked
@@ -93,7 +93,7 @@ def stage(config_path: Path, theme_dir: Path, *, fresh: bool = True, site_url: s
     if fresh and root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True, exist_ok=True)  # a fresh clone has no staging folder yet
-    checked = check_sources(config, project)  # before copying: copytree would follow a symbolic link
+    checked = check_sources(config, project, config_path.name)  # before copying: copytree would follow a symbolic link
     docs = root / "next-docs"
     if docs.exists():
         shutil.rmtree(docs)
