@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from harness.project import copy_project
+
 REPO = Path(__file__).resolve().parents[2]
 ZENSICAL = REPO / ".venv-zensical" / "bin" / "zensical"
-# What a build needs; never the real docs/ or quizzes/, which the tests must not touch.
-PARTS = ("docs", "includes", "quizzes", "plans", "overrides", "scripts", "references.yml", "mkdocs.yml",
-         "mkdocs.es.yml")
 
 CURLY = ("the text starts with a curly quote \u201c, which YAML does not read as a quote, so a ': ' inside it "
          "breaks the line; use straight quotes: {fix} (text without ': ' or ' #' is fine without quotes)")
@@ -29,16 +27,7 @@ CURLY = ("the text starts with a curly quote \u201c, which YAML does not read as
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    for part in PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, root / part)
-    for environment in (".venv", ".venv-zensical"):  # the gate knows the theme's files from them
-        (root / environment).symlink_to((REPO / environment).resolve())
-    return root
+    return copy_project(tmp_path / "project", environments=(".venv", ".venv-zensical"))
 
 
 def plant(root: Path, name: str, old: str, new: str, *, prefix: str = "") -> None:

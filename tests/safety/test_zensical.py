@@ -10,13 +10,13 @@ the repository in a temporary folder, never the repository itself."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 
 import pytest
 
 from harness.build import REPO
 from harness.config import exit_url
+from harness.project import copy_project
 from steadyground.safety.gate import Expected, Site, verify
 
 ZENSICAL = REPO / ".venv-zensical" / "bin" / "zensical"
@@ -28,13 +28,7 @@ def test_the_gate_fails_on_a_plain_zensical_build(tmp_path):
         pytest.fail("Zensical is not installed: run `make test` (it makes .venv-zensical from "
                     "requirements/zensical.txt)", pytrace=False)
     project = tmp_path / "project"
-    for name in PROJECT_PARTS:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            project.mkdir(exist_ok=True)
-            shutil.copy(source, project / name)
+    copy_project(project, PROJECT_PARTS)
     site_url = "https://steady-ground.github.io/steady-ground/"
     env = {**os.environ, "SITE_URL": site_url}
     # Zensical's strict link check stops on the quiz pages only our hook makes, after it has

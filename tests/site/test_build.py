@@ -4,22 +4,18 @@ or an image from another host (PRIV-2). The build never writes into docs/ or qui
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 
-from harness.build import REPO, build_site
-
-SOURCE_DIRS = ("docs", "overrides", "scripts", "includes", "quizzes", "plans")
+from harness.build import build_site
+from harness.project import PROJECT_PARTS, copy_project
 
 
 def _copy_project(dest: Path) -> Path:
-    for name in SOURCE_DIRS:
-        shutil.copytree(REPO / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copy(REPO / "references.yml", dest / "references.yml")  # pages cite its keys
-    return dest / "mkdocs.yml"
+    """The project with its English config only (mkdocs.es.yml left out: one language to build)."""
+    parts = tuple(part for part in PROJECT_PARTS if part != "mkdocs.es.yml")
+    return copy_project(dest, parts) / "mkdocs.yml"
 
 
 def _tree_digest(folder: Path) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,17 +19,9 @@ import pytest
 
 from harness.build import REPO, ZENSICAL
 from harness.http import free_port, wait_for
+from harness.project import copy_project
 
-SOURCES = ("docs", "overrides", "scripts", "includes", "quizzes", "plans")
 CONFIGS = ("mkdocs.yml", "mkdocs.es.yml")
-
-
-def _copy_project(dest: Path) -> Path:
-    for name in SOURCES:
-        shutil.copytree(REPO / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in (*CONFIGS, "references.yml"):
-        shutil.copy(REPO / name, dest / name)
-    return dest
 
 
 def _append(project: Path, page: str, addition: str, planted_line: int) -> tuple[str, int]:
@@ -134,7 +125,7 @@ def _assert_doors_agree(project: Path, out: Path, planted: dict[tuple[str, int],
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
-    return _copy_project(tmp_path / "project")
+    return copy_project(tmp_path / "project")
 
 
 def test_page_content_mistakes_are_named_alike_by_every_door(project, tmp_path):

@@ -21,11 +21,11 @@ import pytest
 
 from harness.build import REPO, ZENSICAL
 from harness.generator import generator, is_zensical
+from harness.project import copy_project
 from steadyground.bench.html_tree import parse
 from steadyground.languages import sites as languages
 
 SITE_URL = "http://127.0.0.1:9/sg/"  # never fetched: the gate and the links only need a base
-COPIED = ("docs", "includes", "overrides", "quizzes", "plans", "scripts")
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 # The French config: what differs from mkdocs.yml (INHERIT gives the rest). Canada is the
@@ -171,13 +171,7 @@ def _run(command: list, cwd: Path) -> subprocess.CompletedProcess:
 def french(tmp_path_factory) -> Path:
     """A copy of the project with French added: configuration and words, no code."""
     project = tmp_path_factory.mktemp("third-language")
-    for folder in COPIED:
-        shutil.copytree(REPO / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    for config in REPO.glob("mkdocs*.yml"):
-        shutil.copy(config, project / config.name)
-    shutil.copy(REPO / "references.yml", project / "references.yml")
-    if (REPO / ".venv-zensical").is_dir():  # the gate knows Zensical's theme files from its install
-        (project / ".venv-zensical").symlink_to(REPO / ".venv-zensical")
+    copy_project(project, environments=(".venv-zensical",))  # the gate knows Zensical's theme files from it
     (project / "tests" / "content").mkdir(parents=True)
     for checked in (REPO / "tests" / "content").glob("crisis_lines*.yml"):  # make check's help-line lists
         shutil.copy(checked, project / "tests" / "content" / checked.name)

@@ -6,28 +6,19 @@ Runs Zensical itself, once, in the MkDocs pass."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
 from harness.http import free_port, wait_for
+from harness.project import copy_project
 
 REPO = Path(__file__).resolve().parents[2]
-COPIED = ("docs", "includes", "overrides", "quizzes", "plans", "scripts", "references.yml", "mkdocs.yml",
-          "mkdocs.es.yml")  # scripts: the config watches it
-
-
-def _copy_of_the_project(dest: Path) -> Path:
-    for name in COPIED:
-        source = REPO / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / name)
-    return dest / "mkdocs.yml"
 
 
 def test_a_broken_save_shows_its_problems_and_the_fix_brings_the_site_back(tmp_path):
-    config = _copy_of_the_project(tmp_path)
+    config = copy_project(tmp_path) / "mkdocs.yml"
     port = free_port()
     base = f"http://127.0.0.1:{port}/steady-ground/"
     server = subprocess.Popen(
