@@ -61,6 +61,17 @@ def _toggle(page, name):
     return page.evaluate(f"document.getElementById('__{name}').checked")
 
 
+def _closed_after_escape(page, name) -> bool:
+    """Escape, then whether the toggle is unchecked within 5 s: the theme closes search and the
+    menu from its keyboard stream, which can lag the key press on a loaded machine."""
+    page.keyboard.press("Escape")
+    try:
+        page.wait_for_function(f"() => !document.getElementById('__{name}').checked", timeout=5000)
+    except Exception:  # noqa: BLE001 - still open after 5 s: the caller's assertion says so
+        return False
+    return True
+
+
 def _button(name):
     return lambda s: s["role"] == "button" and s["name"] == name and not s["inDrawer"] and not s["inSearch"]
 
@@ -92,8 +103,7 @@ def _search_and_escape(page, site, words="grief"):
     result = _tab_to(page, lambda s: s["result"], limit=8)
     assert result["href"].startswith(site.base_url) or not result["href"].startswith("http")
     assert _toggle(page, "search"), "Tab closed the search box before a result was reached"
-    page.keyboard.press("Escape")
-    assert not _toggle(page, "search")
+    assert _closed_after_escape(page, "search"), "Escape did not close the search box"
     return _focused(page)
 
 
@@ -108,8 +118,8 @@ def test_phone_menu_and_search_by_keyboard_only(site, open_page, home, menu_name
     assert _toggle(page, "drawer")
     assert page.locator(".md-header__button[for=__drawer]").get_attribute("aria-expanded") == "true"
     assert _focused(page)["inDrawer"], "opening the menu did not move focus into it"
-    page.keyboard.press("Escape")  # Escape closes, focus returns to the menu button
-    assert not _toggle(page, "drawer")
+    # Escape closes, focus returns to the menu button
+    assert _closed_after_escape(page, "drawer"), "Escape did not close the menu"
     assert _button(menu_name)(_focused(page))
 
     page.keyboard.press("Enter")
