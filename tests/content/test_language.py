@@ -1,17 +1,6 @@
-"""Language lint (CONT-6 and evidence.md "Common claims: how well are they supported?"):
-no unsupported claims, no clinical labels for the other person, no victim-blaming or
-euphemism. The rules live in scripts/steadyground/pages/wording.py and run on the sources in
-tests/checkkit/test_site_rules.py (as `make check` runs them); these are their self-tests.
-Case-insensitive, over docs/**/*.md, includes/*.md (snippets shown on pages)
-and every reader-facing string in quizzes/*.yml.
-
-Skipped, on purpose:
-- passages between <!-- myth --> and <!-- /myth --> (research-summary.md names myths
-  in order to rebut them); the markers must be balanced and each passage must be followed by
-  a rebuttal, so a marker cannot simply switch the lint off;
-- the "## References" section (titles of cited works are quoted as published);
-- link targets (file names and URLs are not wording).
-"""
+"""Self-tests of the wording rules (scripts/steadyground/pages/wording.py, whose docstring says
+what they read and what they skip on purpose); the rules run on the sources in
+tests/checkkit/test_site_rules.py, as `make check` runs them."""
 
 from __future__ import annotations
 
